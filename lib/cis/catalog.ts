@@ -1,0 +1,59 @@
+import { AKS_1_8_CONTROLS } from './data/aks-1-8';
+import { RKE2_1_8_CONTROLS } from './data/rke2-1-8';
+import { CisBenchmark, CisControl, CisControlRef, ControlImplementation } from './types';
+import { unknownCisControl } from '../errors';
+
+const CONTROLS_BY_BENCHMARK: Record<CisBenchmark, CisControl[]> = {
+  [CisBenchmark.AKS_1_8]: AKS_1_8_CONTROLS,
+  [CisBenchmark.RKE2_1_8]: RKE2_1_8_CONTROLS,
+};
+
+const INDEX = new Map<string, CisControl>();
+for (const controls of Object.values(CONTROLS_BY_BENCHMARK)) {
+  for (const control of controls) {
+    INDEX.set(key(control.benchmark, control.id), control);
+  }
+}
+
+function key(benchmark: CisBenchmark, id: string): string {
+  return `${benchmark}/${id}`;
+}
+
+/**
+ * The CIS control catalog: every control of CIS AKS 1.8 and RKE2 CIS 1.8 with how it can be satisfied.
+ */
+export class CisCatalog {
+  /** Every benchmark in the catalog. */
+  public static benchmarks(): CisBenchmark[] {
+    return Object.keys(CONTROLS_BY_BENCHMARK) as CisBenchmark[];
+  }
+
+  /** Every control of a benchmark, in benchmark order. */
+  public static controls(benchmark: CisBenchmark): CisControl[] {
+    return [...CONTROLS_BY_BENCHMARK[benchmark]];
+  }
+
+  /** The controls of a benchmark satisfied in a given way (e.g. every `iac` control). */
+  public static controlsImplementedBy(benchmark: CisBenchmark, implementation: ControlImplementation): CisControl[] {
+    return CONTROLS_BY_BENCHMARK[benchmark].filter((c) => c.implementation === implementation);
+  }
+
+  /** A control by id, or undefined when the benchmark has no such control. */
+  public static tryFind(benchmark: CisBenchmark, id: string): CisControl | undefined {
+    return INDEX.get(key(benchmark, id));
+  }
+
+  /** A control by id; throws when the benchmark has no such control. */
+  public static find(benchmark: CisBenchmark, id: string): CisControl {
+    const control = INDEX.get(key(benchmark, id));
+    if (!control) {
+      throw unknownCisControl(benchmark, id);
+    }
+    return control;
+  }
+
+  /** A control from a reference; throws when the reference names no known control. */
+  public static resolve(ref: CisControlRef): CisControl {
+    return CisCatalog.find(ref.benchmark, ref.id);
+  }
+}

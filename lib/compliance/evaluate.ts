@@ -1,0 +1,62 @@
+import { UnresolvedValueError } from './resolved-resource';
+import { StackResources } from './rule-context';
+import { ComplianceStatus, Finding, IComplianceRule, IResolvedResource, IRuleContext, RuleEvaluation } from './types';
+import { WaiverIndex } from './waivers';
+
+const WAIVABLE = new Set([ComplianceStatus.NON_COMPLIANT, ComplianceStatus.UNKNOWN]);
+
+/** Indexes rules by the resource types they inspect, so evaluation is O(resources × matching rules). */
+export function indexRulesByType(rules: IComplianceRule[]): Map<string, IComplianceRule[]> {
+  const byType = new Map<string, IComplianceRule[]>();
+  for (const rule of rules) {
+    for (const type of rule.metadata.resourceTypes) {
+      byType.set(type, [...(byType.get(type) ?? []), rule]);
+    }
+  }
+  return byType;
+}
+
+/** Runs every matching rule over every resource of a stack; pure apart from marking waivers used. */
+export function evaluateStack(
+  resources: StackResources,
+  rulesByType: Map<string, IComplianceRule[]>,
+  waivers: WaiverIndex,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const resource of resources.all()) {
+    for (const rule of rulesByType.get(resource.terraformType) ?? []) {
+      const result = runRule(rule, resource, resources);
+      const waiver = WAIVABLE.has(result.status) ? waivers.match(rule.metadata.id, resource.constructPath) : undefined;
+      findings.push({
+        ruleId: rule.metadata.id,
+        title: rule.metadata.title,
+        severity: rule.metadata.severity,
+        status: result.status,
+        cisControls: rule.metadata.cisControls.map((c) => `${c.benchmark}/${c.id}`),
+        constructPath: resource.constructPath,
+        address: resource.address,
+        message: result.message,
+        waiverReason: waiver?.reason,
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) => a.constructPath.localeCompare(b.constructPath) || a.address.localeCompare(b.address) || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Runs one rule; an unresolvable value or a failing rule is reported as unknown, never as a pass. */
+export function runRule(rule: IComplianceRule, resource: IResolvedResource, context: IRuleContext): RuleEvaluation {
+  try {
+    const result = rule.evaluate(resource, context);
+    if (!result || !Object.values(ComplianceStatus).includes(result.status)) {
+      return { status: ComplianceStatus.UNKNOWN, message: `rule returned no valid status (${JSON.stringify(result)})` };
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof UnresolvedValueError) {
+      return { status: ComplianceStatus.UNKNOWN, message: e.message };
+    }
+    return { status: ComplianceStatus.UNKNOWN, message: `rule failed: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,9 @@
+import { RANCHER_RULES } from '../rules/rancher';
+import { RulePack } from '../rule-pack';
+
+/** RKE2 CIS 1.8 controls satisfied by the cluster configuration Rancher applies. */
+export class CisRke2Pack extends RulePack {
+  constructor() {
+    super('rke2-cis-1.8', [...RANCHER_RULES]);
+  }
+}

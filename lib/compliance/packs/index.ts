@@ -1,0 +1,3 @@
+export * from './cis-aks-pack';
+export * from './cis-rke2-pack';
+export * from './kubernetes-baseline-pack';

@@ -1,0 +1,95 @@
+import { CisCatalog } from '../cis/catalog';
+import { CisBenchmark, ControlImplementation } from '../cis/types';
+import { ComplianceStatus, Finding, IComplianceRule, RuleSeverity } from './types';
+
+/** Status of one CIS control in one stack. */
+export type ControlStatus = 'pass' | 'fail' | 'waived' | 'not covered';
+
+export interface ControlRow {
+  readonly benchmark: CisBenchmark;
+  readonly id: string;
+  readonly title: string;
+  readonly implementation: ControlImplementation;
+  readonly status: ControlStatus;
+  readonly rules: string[];
+  readonly note: string;
+}
+
+export interface ComplianceSummary {
+  readonly compliant: number;
+  readonly nonCompliant: number;
+  readonly waived: number;
+  readonly unknown: number;
+  readonly notApplicable: number;
+  readonly blocking: number;
+}
+
+export interface StackReport {
+  readonly stack: string;
+  readonly packs: string[];
+  readonly summary: ComplianceSummary;
+  readonly findings: Finding[];
+  readonly controls: ControlRow[];
+}
+
+/** True for a finding that fails synth: error severity, violated or unknown, not waived. */
+export function isBlocking(f: Finding, failOnUnknown: boolean): boolean {
+  if (f.severity !== RuleSeverity.ERROR || f.waiverReason !== undefined) {
+    return false;
+  }
+  return f.status === ComplianceStatus.NON_COMPLIANT || (failOnUnknown && f.status === ComplianceStatus.UNKNOWN);
+}
+
+export function summarize(findings: Finding[], failOnUnknown: boolean): ComplianceSummary {
+  const count = (status: ComplianceStatus) => findings.filter((f) => f.status === status && f.waiverReason === undefined).length;
+  return {
+    compliant: count(ComplianceStatus.COMPLIANT),
+    nonCompliant: count(ComplianceStatus.NON_COMPLIANT),
+    waived: findings.filter((f) => f.waiverReason !== undefined).length,
+    unknown: count(ComplianceStatus.UNKNOWN),
+    notApplicable: count(ComplianceStatus.NOT_APPLICABLE),
+    blocking: findings.filter((f) => isBlocking(f, failOnUnknown)).length,
+  };
+}
+
+const NOT_COVERED_NOTE: Record<ControlImplementation, string> = {
+  [ControlImplementation.IAC]: 'no resource in this stack is checked for it',
+  [ControlImplementation.IN_CLUSTER]: 'in-cluster control: proven in the stack that holds the cluster baseline',
+  [ControlImplementation.PLATFORM]: 'platform default: the provider or distribution satisfies it; nothing to configure',
+  [ControlImplementation.PROCESS]: 'process control: needs organisational review',
+};
+
+/** One row per CIS control of every benchmark the applied rules cite. */
+export function controlRows(rules: IComplianceRule[], findings: Finding[]): ControlRow[] {
+  const benchmarks = [...new Set(rules.flatMap((r) => r.metadata.cisControls.map((c) => c.benchmark)))].sort();
+  const rows: ControlRow[] = [];
+  for (const benchmark of benchmarks) {
+    for (const control of CisCatalog.controls(benchmark)) {
+      const key = `${benchmark}/${control.id}`;
+      const ruleIds = rules.filter((r) => r.metadata.cisControls.some((c) => c.benchmark === benchmark && c.id === control.id)).map((r) => r.metadata.id);
+      const relevant = findings.filter((f) => f.cisControls.includes(key) && f.status !== ComplianceStatus.NOT_APPLICABLE);
+      const status = controlStatus(relevant);
+      rows.push({
+        benchmark,
+        id: control.id,
+        title: control.title,
+        implementation: control.implementation,
+        status,
+        rules: ruleIds,
+        note: status === 'not covered' ? (ruleIds.length ? 'no applicable resource in this stack' : NOT_COVERED_NOTE[control.implementation]) : '',
+      });
+    }
+  }
+  return rows;
+}
+
+function controlStatus(findings: Finding[]): ControlStatus {
+  if (findings.length === 0) {
+    return 'not covered';
+  }
+  const open = findings.filter((f) => f.waiverReason === undefined);
+  if (open.some((f) => f.status !== ComplianceStatus.COMPLIANT)) {
+    return 'fail';
+  }
+  return open.length < findings.length ? 'waived' : 'pass';
+}

@@ -1,0 +1,69 @@
+import { IConstruct } from 'constructs';
+import { invalidWaiver } from '../errors';
+import { Waiver } from './types';
+
+/** Minimum length of a waiver reason: long enough to say why, as cdk-nag requires. */
+export const MIN_WAIVER_REASON_LENGTH = 10;
+
+interface WaiverEntry extends Waiver {
+  /** Construct path the waiver is attached to ('' for the app). */
+  readonly scopePath: string;
+  used: boolean;
+}
+
+const WAIVERS = new WeakMap<IConstruct, WaiverEntry[]>();
+
+/** Records a waiver on a construct after checking it. */
+export function addWaiver(scope: IConstruct, waiver: Waiver): void {
+  const path = scope.node.path || '<app>';
+  if (typeof waiver.ruleId !== 'string' || !waiver.ruleId.trim()) {
+    throw invalidWaiver(path, String(waiver.ruleId), 'ruleId is empty', 'name the rule id shown in the compliance report');
+  }
+  const reason = typeof waiver.reason === 'string' ? waiver.reason.trim() : '';
+  if (reason.length < MIN_WAIVER_REASON_LENGTH) {
+    throw invalidWaiver(
+      path,
+      waiver.ruleId,
+      `reason ${JSON.stringify(waiver.reason ?? null)} is missing or shorter than ${MIN_WAIVER_REASON_LENGTH} characters`,
+      'say why the finding is accepted, e.g. "public API needed until the VPN lands (ticket SEC-123)"',
+    );
+  }
+  const list = WAIVERS.get(scope) ?? [];
+  list.push({ ruleId: waiver.ruleId, reason, scopePath: scope.node.path, used: false });
+  WAIVERS.set(scope, list);
+}
+
+/** The waivers of one app, matched to resources by construct path. */
+export class WaiverIndex {
+  private readonly entries: WaiverEntry[];
+
+  constructor(root: IConstruct) {
+    this.entries = root.node.findAll().flatMap((c) => WAIVERS.get(c) ?? []);
+  }
+
+  /** The waiver for a rule on a resource: the one attached closest to the resource wins. */
+  public match(ruleId: string, constructPath: string): WaiverEntry | undefined {
+    let best: WaiverEntry | undefined;
+    for (const entry of this.entries) {
+      if (entry.ruleId !== ruleId || !covers(entry.scopePath, constructPath)) {
+        continue;
+      }
+      if (!best || entry.scopePath.length > best.scopePath.length) {
+        best = entry;
+      }
+    }
+    if (best) {
+      best.used = true;
+    }
+    return best;
+  }
+
+  /** Waivers that waived nothing, as `path: ruleId` lines. */
+  public unused(): string[] {
+    return this.entries.filter((e) => !e.used).map((e) => `${e.scopePath || '<app>'}: ${e.ruleId} ("${e.reason}")`);
+  }
+}
+
+function covers(scopePath: string, constructPath: string): boolean {
+  return scopePath === '' || constructPath === scopePath || constructPath.startsWith(`${scopePath}/`);
+}

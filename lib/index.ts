@@ -1,0 +1,2 @@
+export * from './cis';
+export * from './compliance';

@@ -1,0 +1,6 @@
+import { CisAksPack, CisRke2Pack, IRulePack, KubernetesBaselinePack } from '../lib';
+
+/** The packs the docs' control matrix is generated from. */
+export function documentedPacks(): IRulePack[] {
+  return [new CisAksPack(), new KubernetesBaselinePack(), new CisRke2Pack()];
+}

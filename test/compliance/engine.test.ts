@@ -1,0 +1,220 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { ComplianceStatus, Compliance, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
+import { cisAks } from '../../lib/cis/refs';
+import { check, defineRule, notApplicable } from '../../lib/compliance/define-rule';
+import { azureStack, synthWithPacks, testApp } from '../helpers/synth';
+
+// A test rule: storage accounts must not allow public blob access; not applicable to Premium tier.
+const storageNoPublicBlob: IComplianceRule = defineRule(
+  {
+    id: 'test-storage-no-public-blob',
+    title: 'storage accounts disallow public blob access',
+    severity: RuleSeverity.ERROR,
+    remediation: 'set allow_nested_items_to_be_public = false',
+    cisControls: [cisAks('5.1.2')],
+    resourceTypes: ['azurerm_storage_account'],
+  },
+  (r) => {
+    if (r.get('account_tier') === 'Premium') {
+      return notApplicable('premium accounts are checked elsewhere');
+    }
+    return check(r.get('allow_nested_items_to_be_public') === false, 'public blob access is allowed');
+  },
+);
+const warnOnly = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-storage-warn', severity: RuleSeverity.WARNING }, (r, c) =>
+  storageNoPublicBlob.evaluate(r, c),
+);
+const pack = new RulePack('test-pack', [storageNoPublicBlob]);
+
+function storage(scope: Construct, id: string, extra: Record<string, unknown> = {}): StorageAccount {
+  return new StorageAccount(scope, id, {
+    name: `st${id}`,
+    resourceGroupName: 'rg',
+    location: 'westeurope',
+    accountTier: 'Standard',
+    accountReplicationType: 'ZRS',
+    allowNestedItemsToBePublic: false,
+    ...extra,
+  });
+}
+
+function statusOf(report: any, address: string, ruleId = 'test-storage-no-public-blob'): any {
+  return report.findings.find((f: any) => f.address === address && f.ruleId === ruleId);
+}
+
+describe('compliance engine', () => {
+  test('reports compliant, non-compliant-waived and not-applicable findings with their metadata', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    storage(stack, 'good');
+    const bad = storage(stack, 'bad', { allowNestedItemsToBePublic: true });
+    storage(stack, 'premium', { accountTier: 'Premium', allowNestedItemsToBePublic: true });
+    Compliance.waive(bad, 'test-storage-no-public-blob', 'public static website assets, reviewed in SEC-42');
+    const result = synthWithPacks(app, [pack]);
+    const report = result.report('infra');
+
+    expect(statusOf(report, 'azurerm_storage_account.good')).toMatchObject({
+      status: ComplianceStatus.COMPLIANT,
+      severity: 'error',
+      cisControls: ['cis-aks-1.8/5.1.2'],
+      constructPath: 'infra/good',
+    });
+    expect(statusOf(report, 'azurerm_storage_account.bad')).toMatchObject({
+      status: ComplianceStatus.NON_COMPLIANT,
+      waiverReason: 'public static website assets, reviewed in SEC-42',
+      message: 'public blob access is allowed',
+    });
+    expect(statusOf(report, 'azurerm_storage_account.premium').status).toBe(ComplianceStatus.NOT_APPLICABLE);
+    expect(report.summary).toEqual({ compliant: 1, nonCompliant: 0, waived: 1, unknown: 0, notApplicable: 1, blocking: 0 });
+    expect(report.packs).toEqual(['test-pack']);
+  });
+
+  test('an unwaived error finding fails synth naming rule, CIS id and construct path, and leaves no output', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    storage(stack, 'bad', { allowNestedItemsToBePublic: true });
+    expect(() => synthWithPacks(app, [pack])).toThrow(
+      /test-storage-no-public-blob \[cis-aks-1\.8\/5\.1\.2\] infra\/bad \(azurerm_storage_account\.bad\): non-compliant/,
+    );
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'infra'))).toBe(false);
+  });
+
+  test('a failing stack also removes the output of stacks synthesized before it', () => {
+    const app = testApp();
+    storage(azureStack(app, 'first'), 'good');
+    storage(azureStack(app, 'second'), 'bad', { allowNestedItemsToBePublic: true });
+    expect(() => synthWithPacks(app, [pack])).toThrow(/Compliance check failed for stack "second"/);
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first', 'cdk.tf.json'))).toBe(false);
+  });
+
+  test('a warning-level finding is reported but does not fail synth', () => {
+    const app = testApp();
+    storage(azureStack(app, 'infra'), 'bad', { allowNestedItemsToBePublic: true });
+    const result = synthWithPacks(app, [new RulePack('warn', [warnOnly])]);
+    expect(statusOf(result.report('infra'), 'azurerm_storage_account.bad', 'test-storage-warn').status).toBe('non-compliant');
+    expect(result.report('infra').summary.blocking).toBe(0);
+  });
+
+  test('an unresolved token is unknown, never a pass, and blocks an error rule', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    const flag = new TerraformVariable(stack, 'public', { type: 'bool' });
+    storage(stack, 'dynamic', { allowNestedItemsToBePublic: flag.booleanValue });
+    expect(() => synthWithPacks(app, [pack])).toThrow(/azurerm_storage_account\.dynamic\): unknown - allow_nested_items_to_be_public is not known at synth time/);
+  });
+
+  test('unknown findings can be allowed with failOnUnknown=false, and are still reported as unknown', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    const flag = new TerraformVariable(stack, 'public', { type: 'bool' });
+    storage(stack, 'dynamic', { allowNestedItemsToBePublic: flag.booleanValue });
+    Compliance.of(app, { failOnUnknown: false, printSummary: false });
+    const result = synthWithPacks(app, [pack]);
+    expect(statusOf(result.report('infra'), 'azurerm_storage_account.dynamic').status).toBe('unknown');
+  });
+
+  test('rules see escape-hatch overrides (addOverride) because they read the synthesized JSON', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    const account = storage(stack, 'overridden');
+    account.addOverride('allow_nested_items_to_be_public', true);
+    expect(() => synthWithPacks(app, [pack])).toThrow(/azurerm_storage_account\.overridden\): non-compliant/);
+  });
+
+  test('a waiver on a parent construct covers the resources below it; the closest waiver wins', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    const group = new Construct(stack, 'team');
+    const inner = new Construct(group, 'inner');
+    storage(inner, 'bad', { allowNestedItemsToBePublic: true });
+    Compliance.waive(group, 'test-storage-no-public-blob', 'team-wide exception until 2027-01');
+    Compliance.waive(inner, 'test-storage-no-public-blob', 'inner exception, more specific');
+    expect(() => synthWithPacks(app, [pack])).toThrow(/waivers match no finding[\s\S]*infra\/team: test-storage-no-public-blob/);
+  });
+
+  test('a waiver that matches nothing fails synth', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    const good = storage(stack, 'good');
+    Compliance.waive(good, 'test-storage-no-public-blob', 'stale waiver from an old incident');
+    expect(() => synthWithPacks(app, [pack])).toThrow(/infra\/good: test-storage-no-public-blob \("stale waiver from an old incident"\)/);
+  });
+
+  test.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['too short', 'because'],
+  ])('a waiver with a %s reason is rejected at construction', (_label, reason) => {
+    const stack = new TerraformStack(testApp(), 'infra');
+    expect(() => Compliance.waive(stack, 'test-storage-no-public-blob', reason as any)).toThrow(
+      /Waiver for rule "test-storage-no-public-blob" on infra: reason .* shorter than 10 characters/,
+    );
+  });
+
+  test('stacks created after apply() are checked too', () => {
+    const app = testApp();
+    azureStack(app, 'early');
+    Compliance.of(app, { printSummary: false }).apply(pack);
+    storage(azureStack(app, 'late'), 'bad', { allowNestedItemsToBePublic: true });
+    expect(() => app.synth()).toThrow(/stack "late"/);
+  });
+
+  test('an app whose stacks all appear after apply() fails instead of silently skipping the check', () => {
+    const app = testApp();
+    Compliance.of(app, { printSummary: false }).apply(pack);
+    storage(azureStack(app, 'late'), 'good');
+    expect(() => app.synth()).toThrow(/synthesized without the compliance check/);
+  });
+
+  test('resources the library did not create are checked (any L1 in any stack)', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    new ResourceGroup(stack, 'rg', { name: 'rg', location: 'westeurope' });
+    storage(stack, 'good');
+    const report = synthWithPacks(app, [pack]).report('infra');
+    expect(report.findings.map((f: any) => f.address)).toEqual(['azurerm_storage_account.good']);
+  });
+
+  test('markdown report has one row per CIS control with its status', () => {
+    const app = testApp();
+    storage(azureStack(app, 'infra'), 'good');
+    const md = synthWithPacks(app, [pack]).markdown('infra');
+    expect(md).toContain('| cis-aks-1.8 | 5.1.2 | Minimize user access to Azure Container Registry (ACR) | iac | pass | test-storage-no-public-blob |  |');
+    expect(md).toMatch(/\| cis-aks-1\.8 \| 5\.4\.2 \| .* \| iac \| not covered \| {2}\| no resource in this stack is checked for it \|/);
+    expect(md).toMatch(/\| cis-aks-1\.8 \| 3\.2\.1 \| .* \| platform \| not covered \|/);
+    expect(md.match(/^\| cis-aks-1\.8 \|/gm)).toHaveLength(51);
+  });
+
+  test('a rule that throws is reported as unknown with the error, not as a pass', () => {
+    const broken = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-broken' }, () => {
+      throw new Error('boom');
+    });
+    const app = testApp();
+    storage(azureStack(app, 'infra'), 'good');
+    expect(() => synthWithPacks(app, [new RulePack('broken', [broken])])).toThrow(/test-broken .* unknown - rule failed: boom/);
+  });
+
+  test('a rule citing an unknown CIS control is rejected when the pack is built', () => {
+    const bogus = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-bogus', cisControls: [cisAks('9.9.9')] }, () => notApplicable());
+    expect(() => new RulePack('bogus', [bogus])).toThrow(/Unknown CIS control "9.9.9" in benchmark cis-aks-1.8/);
+  });
+
+  test('a pack with a duplicated or malformed rule id is rejected', () => {
+    expect(() => new RulePack('dup', [storageNoPublicBlob, storageNoPublicBlob])).toThrow(/appears twice/);
+    const badId = defineRule({ ...storageNoPublicBlob.metadata, id: 'Bad_Id' }, () => notApplicable());
+    expect(() => new RulePack('bad', [badId])).toThrow(/lower-case words joined by hyphens/);
+  });
+
+  test('the same rule in two packs runs once', () => {
+    const app = testApp();
+    storage(azureStack(app, 'infra'), 'good');
+    const report = synthWithPacks(app, [pack, new RulePack('again', [storageNoPublicBlob])]).report('infra');
+    expect(report.findings).toHaveLength(1);
+    expect(report.packs).toEqual(['test-pack', 'again']);
+  });
+});
