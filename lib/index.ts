@@ -1,2 +1,3 @@
 export * from './cis';
 export * from './compliance';
+export * from './kubernetes';

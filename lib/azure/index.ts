@@ -1,0 +1,2 @@
+// Azure constructs. Each area has its own barrel.
+export {};

@@ -1,0 +1,28 @@
+import { Construct } from 'constructs';
+import { IKubernetesCluster } from '../cluster';
+
+/**
+ * Where an add-on installs its pieces. The baseline splits them over two stacks planned in order:
+ * charts first, then objects whose CRDs those charts install (Terraform cannot plan a custom resource
+ * before its CRD exists).
+ */
+export interface AddonInstallContext {
+  /** The cluster being hardened. */
+  readonly cluster: IKubernetesCluster;
+  /** Scope in the charts stack (Helm releases, namespaces, plain Kubernetes objects). */
+  readonly chartScope: Construct;
+  /** Scope in the objects stack (constraints, PeerAuthentication, SecretProviderClass, ...). */
+  readonly objectScope: Construct;
+}
+
+/** One add-on of the cluster baseline. */
+export interface IClusterAddon {
+  /** Stable id, lower-case with hyphens (e.g. `gatekeeper`); dependencies and conflicts name it. */
+  readonly addonId: string;
+  /** Ids of the add-ons this one needs installed first. */
+  readonly dependencies: string[];
+  /** Ids of add-ons that must not run on the same cluster. */
+  readonly conflicts: string[];
+  /** Creates the add-on's resources. */
+  install(context: AddonInstallContext): void;
+}

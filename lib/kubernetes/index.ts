@@ -1,0 +1,3 @@
+export * from './cluster';
+export * from './addons/addon';
+export * from './addons/chart-pin';
