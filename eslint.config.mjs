@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['jest.config.js'],
-    languageOptions: { globals: { module: 'writable' } },
+    files: ['jest.config.js', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', process: 'readonly' } },
   },
 );

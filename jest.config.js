@@ -6,8 +6,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     // Type checking is done by `npm run typecheck` and the jsii build; tests only transpile.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   testTimeout: 30000,
 };
