@@ -1,0 +1,48 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { exampleNames, filesBelow, synthExample } from './helpers/examples';
+import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
+
+
+describe.each(exampleNames())('example %s', (name) => {
+  let first: string;
+  beforeAll(() => {
+    first = synthExample(name);
+  });
+
+  test('synthesizes every stack with its compliance report and no blocking finding', () => {
+    const stacks = fs.readdirSync(path.join(first, 'stacks'));
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const stack of stacks) {
+      const report = JSON.parse(fs.readFileSync(path.join(first, 'stacks', stack, 'compliance.json'), 'utf-8'));
+      expect([stack, report.summary.blocking]).toEqual([stack, 0]);
+      expect(fs.existsSync(path.join(first, 'stacks', stack, 'compliance.md'))).toBe(true);
+    }
+  });
+
+  test('is deterministic: a second synth gives byte-identical files', () => {
+    const second = synthExample(name);
+    const files = filesBelow(first);
+    expect(filesBelow(second)).toEqual(files);
+    for (const file of files) {
+      expect([file, fs.readFileSync(path.join(second, file), 'utf-8')]).toEqual([file, fs.readFileSync(path.join(first, file), 'utf-8')]);
+    }
+  });
+
+  test('writes no credential in plain text', () => {
+    for (const file of filesBelow(first)) {
+      expect([file, findSecrets(fs.readFileSync(path.join(first, file), 'utf-8'))]).toEqual([file, []]);
+    }
+  });
+
+  test('marks every output that carries a credential as sensitive', () => {
+    for (const file of filesBelow(first).filter((f) => f.endsWith('cdk.tf.json'))) {
+      const tf = JSON.parse(fs.readFileSync(path.join(first, file), 'utf-8'));
+      for (const [outputName, output] of Object.entries<any>(tf.output ?? {})) {
+        if (CREDENTIAL_REFERENCE.test(JSON.stringify(output.value))) {
+          expect([file, outputName, output.sensitive]).toEqual([file, outputName, true]);
+        }
+      }
+    }
+  });
+});
