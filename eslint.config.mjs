@@ -5,7 +5,7 @@ const PROVIDER_ROOTS = ['@cdktf/provider-azurerm', '@cdktf/provider-kubernetes',
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdktf.out/**', 'dist/**', '**/*.js', '**/*.d.ts', '!eslint.config.mjs', '!jest.config.js'],
+    ignores: ['node_modules/**', 'cdktf.out/**', 'dist/**', '.bench/**', '**/*.js', '**/*.d.ts', '!eslint.config.mjs', '!jest.config.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

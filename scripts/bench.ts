@@ -1,0 +1,97 @@
+// `npm run bench`: synth cost of the default example against a plain cdktf app with the same
+// resources, the compliance engine's own cost, scaling to 1/10/50 clusters, and the test suite time.
+// Each measurement runs in a fresh node process, as `cdktf synth` does. Prints a table; writes
+// .bench/results.json. BENCH_RUNS sets the repetitions (default 5).
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { differences, plainAppSource } from './bench/plain-app';
+
+const ROOT = path.join(__dirname, '..');
+const WORK = path.join(ROOT, '.bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DEFAULT_EXAMPLE = path.join('examples', 'aks', 'main.ts');
+
+interface Sample {
+  readonly ms: number;
+  readonly rssMb: number;
+}
+
+function measure(module: string, outdir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Sample {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const out = execFileSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join('scripts', 'bench', 'measure-app.ts'), module, ...extraArgs],
+    { cwd: ROOT, env: { ...process.env, ...env, CDKTF_OUTDIR: outdir, TS_NODE_PROJECT: 'tsconfig.dev.json' }, encoding: 'utf-8' },
+  );
+  const lines = out.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function runs(n: number, fn: () => Sample): { ms: number; rssMb: number } {
+  const samples = Array.from({ length: n }, fn);
+  return { ms: median(samples.map((s) => s.ms)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
+}
+
+/** Builds the plain baseline app and checks it synthesizes the same resources and attributes. */
+function preparePlainApp(reference: string): { module: string; mismatches: number } {
+  const module = path.join(WORK, 'plain-aks.ts');
+  const plainOut = path.join(WORK, 'plain-check');
+  fs.writeFileSync(module, plainAppSource(reference));
+  measure(module, plainOut);
+  const diff = differences(reference, plainOut);
+  fs.writeFileSync(module, plainAppSource(reference, diff));
+  measure(module, plainOut);
+  return { module, mismatches: Object.keys(differences(reference, plainOut)).length };
+}
+
+function main(): void {
+  fs.mkdirSync(WORK, { recursive: true });
+  if (!process.argv.includes('--no-build')) {
+    execFileSync('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const reference = path.join(WORK, 'reference');
+  measure(DEFAULT_EXAMPLE, reference);
+  const plain = preparePlainApp(reference);
+
+  const rows: Array<[string, string]> = [];
+  const library = runs(RUNS, () => measure(DEFAULT_EXAMPLE, path.join(WORK, 'lib-out')));
+  const baseline = runs(RUNS, () => measure(plain.module, path.join(WORK, 'plain-out')));
+  const noEngine = runs(RUNS, () => measure(DEFAULT_EXAMPLE, path.join(WORK, 'noengine-out'), ['--no-compliance']));
+  rows.push(['default example synth (median)', `${library.ms.toFixed(0)} ms, peak RSS ${library.rssMb.toFixed(0)} MB`]);
+  rows.push(['plain cdktf, same resources (median)', `${baseline.ms.toFixed(0)} ms, peak RSS ${baseline.rssMb.toFixed(0)} MB`]);
+  rows.push(['ratio library / plain (target <= 1.15)', (library.ms / baseline.ms).toFixed(3)]);
+  rows.push(['plain app fidelity', plain.mismatches === 0 ? 'identical resources and attributes' : `${plain.mismatches} resources differ`]);
+  rows.push(['default example without the compliance engine', `${noEngine.ms.toFixed(0)} ms`]);
+  rows.push(['compliance engine cost', `${(library.ms - noEngine.ms).toFixed(0)} ms (${(((library.ms - noEngine.ms) / noEngine.ms) * 100).toFixed(1)} %)`]);
+
+  const scale: Record<number, { ms: number; rssMb: number }> = {};
+  for (const clusters of [1, 10, 50]) {
+    const n = clusters === 50 ? Math.min(RUNS, 2) : Math.min(RUNS, 3);
+    scale[clusters] = runs(n, () => measure(path.join('scripts', 'bench', 'scale-app.ts'), path.join(WORK, `scale-${clusters}`), [], { BENCH_CLUSTERS: String(clusters) }));
+    rows.push([`${clusters} cluster(s) with baseline`, `${scale[clusters].ms.toFixed(0)} ms, peak RSS ${scale[clusters].rssMb.toFixed(0)} MB`]);
+  }
+  const growth = scale[50].ms / (50 * scale[1].ms);
+  rows.push(['50 clusters / (50 x 1 cluster) (target <= 1.20)', growth.toFixed(3)]);
+
+  const testStart = Date.now();
+  execFileSync('npx', ['jest', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+  const testSeconds = (Date.now() - testStart) / 1000;
+  rows.push(['npm test wall time (target <= 60 s)', `${testSeconds.toFixed(1)} s`]);
+
+  const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\nmachine: ${machine}; runs: ${RUNS}\n\n`);
+  process.stdout.write(`| ${'measure'.padEnd(width)} | result |\n|${'-'.repeat(width + 2)}|---|\n`);
+  rows.forEach(([k, v]) => process.stdout.write(`| ${k.padEnd(width)} | ${v} |\n`));
+  fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ machine, runs: RUNS, rows, library, baseline, noEngine, scale, testSeconds }, null, 2));
+}
+
+main();
