@@ -103,9 +103,12 @@ export class Compliance {
   }
 
   private checkStack(stack: TerraformStack, session: ISynthesisSession): void {
-    // Stacks created after apply() are hooked here, before their turn to synthesize.
-    this.hookStacks();
-    this.waivers ??= new WaiverIndex(this.app);
+    // The tree is final once synth starts: hook stacks created after apply() (before their turn to
+    // synthesize) and index the waivers, once per synth.
+    if (!this.waivers) {
+      this.hookStacks();
+      this.waivers = new WaiverIndex(this.app);
+    }
     const manifest = session.manifest.forStack(stack);
     const stackJson = this.app.hclOutput
       ? stack.toTerraform()
