@@ -137,7 +137,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
       new Manifest(templates, definition.policy, {
         manifest: renderTemplate(definition),
         // The constraint CRD exists once Gatekeeper reports the template created; the policy stack needs it at plan.
-        waitFor: { fields: { 'status.created': 'true' } },
+        wait: { fields: { 'status.created': 'true' } },
       });
       const parameters: Record<string, any> = { ...definition.defaultParameters, ...(options?.parameters ?? {}) };
       if (options?.exemptImages?.length) {
