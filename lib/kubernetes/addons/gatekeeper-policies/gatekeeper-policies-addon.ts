@@ -62,7 +62,7 @@ export interface GatekeeperPoliciesAddonProps {
   readonly constraints?: ConstraintOptions[];
 }
 
-const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\*?$|^[a-z0-9]\*$/;
+const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/;
 
 /**
  * The baseline's Gatekeeper policy library: CEL ConstraintTemplates (K8sNativeValidation) replacing Pod
