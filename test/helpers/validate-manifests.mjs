@@ -2,6 +2,7 @@
 // packages, so this runs in its own Node process). Reads a JSON list of manifests on stdin and writes
 // a JSON list of { index, kind, error } for the invalid ones.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 
 const GROUPS = {
   'v1': 'kubernetes-models/v1',

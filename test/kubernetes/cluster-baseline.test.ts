@@ -1,9 +1,11 @@
-import { Testing } from 'cdktf';
+import { Testing, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   ClusterBaseline,
   EnforcementAction,
   FalcoAddon,
   GatekeeperAddon,
+  GatekeeperPoliciesAddon,
   GatekeeperPolicy,
   IClusterAddon,
   KubernetesDistribution,
@@ -31,8 +33,6 @@ describe('ClusterBaseline stacks', () => {
 
   test('the charts stack waits for the stack of a cluster that is a construct of the app', () => {
     const app = Testing.app();
-    const { TerraformStack } = require('cdktf');
-    const { Construct } = require('constructs');
     const infra = new TerraformStack(app, 'infra');
     // A cluster construct (as HardenedAksCluster is): the connection attributes plus a construct node.
     const clusterConstruct = Object.assign(new Construct(infra, 'aks'), cluster());
@@ -194,7 +194,6 @@ describe('add-on ordering and errors', () => {
     );
     // The policy library needs Gatekeeper.
     const b = baseline({ gatekeeper: false, allowedRegistries: undefined });
-    const { GatekeeperPoliciesAddon } = require('../../lib');
     expect(() => b.addAddon(new GatekeeperPoliciesAddon({ allowedRegistries: REGISTRIES }))).toThrow(
       /add-on "gatekeeper-policies" depends on "gatekeeper"/,
     );
