@@ -56,8 +56,22 @@ describe('add-on values', () => {
     expect(ns.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
   });
 
-  test('Falco: modern eBPF, least privileged, no sidekick by default', () => {
-    expect(r.falco.parsed).toMatchObject({ driver: { kind: 'modern_ebpf', modernEbpf: { leastPrivileged: true } }, falcosidekick: { enabled: false } });
+  test('Falco: modern eBPF, least privileged, no sidekick, notice priority, rule updates followed by default', () => {
+    expect(r.falco.parsed).toMatchObject({
+      driver: { kind: 'modern_ebpf', modernEbpf: { leastPrivileged: true } },
+      falcosidekick: { enabled: false },
+      falco: { priority: 'notice', json_output: true },
+      falcoctl: { artifact: { follow: { enabled: true } } },
+    });
+  });
+
+  test('Falcosidekick on: same-namespace traffic allowed for it', () => {
+    const withSidekick = synthJson(baseline({ falcoOptions: { falcosidekick: true } }).chartsStack);
+    expect(releases(withSidekick).falco.parsed.falcosidekick.enabled).toBe(true);
+    const allow = (Object.values(resources(withSidekick, 'kubernetes_network_policy_v1')) as any[]).find(
+      (p) => p.metadata.name === 'baseline-allow' && String(p.metadata.namespace).includes('falco-namespace'),
+    );
+    expect(allow.spec.ingress).toEqual([{ from: [{ pod_selector: {} }] }]);
   });
 
   test('Trivy: every scanner, CIS and PSS compliance specs', () => {
@@ -68,6 +82,7 @@ describe('add-on values', () => {
       infraAssessmentScannerEnabled: true,
       clusterComplianceEnabled: true,
     });
+    expect(r['trivy-operator'].parsed.trivy).toEqual({ severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL', ignoreUnfixed: false });
     expect(r['trivy-operator'].parsed.compliance.specs).toEqual(['k8s-cis-1.23', 'k8s-nsa-1.0', 'k8s-pss-baseline-0.1', 'k8s-pss-restricted-0.1']);
   });
 

@@ -1,6 +1,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
+  CisAksPack,
   ClusterBaseline,
   EnforcementAction,
   FalcoAddon,
@@ -8,9 +9,11 @@ import {
   GatekeeperPoliciesAddon,
   GatekeeperPolicy,
   IClusterAddon,
+  KubernetesBaselinePack,
   KubernetesDistribution,
   PolicyEngine,
 } from '../../lib';
+import { synthWithPacks, testApp } from '../helpers/synth';
 import { baseline, cluster, manifests, REGISTRIES, resources, synthJson } from './baseline-helpers';
 
 class RecordingAddon implements IClusterAddon {
@@ -163,6 +166,35 @@ describe('ClusterBaseline on AKS with the managed mesh and Azure Policy', () => 
     );
     const b = baseline({ cluster: cluster({ policyEngine: PolicyEngine.AZURE_POLICY }), allowedRegistries: undefined });
     expect(() => b.addAddon(new GatekeeperAddon())).toThrow(/"gatekeeper" conflicts with add-on "azure-policy"/);
+  });
+});
+
+describe('compliance', () => {
+  test('the baseline synthesizes with zero unwaived findings; node-agent namespaces show as waived with the reason', () => {
+    const app = testApp();
+    baseline({ namespaces: [{ name: 'payments' }] }, app);
+    const result = synthWithPacks(app, [new KubernetesBaselinePack()]);
+    const findings = ['baseline-charts', 'baseline-objects', 'baseline-policies'].flatMap((s) => result.report(s).findings);
+    expect(findings.filter((f: any) => (f.status === 'non-compliant' || f.status === 'unknown') && !f.waiverReason)).toEqual([]);
+    const waived = findings.filter((f: any) => f.waiverReason);
+    expect(waived.map((f: any) => f.constructPath).sort()).toEqual([
+      'baseline/baseline-charts/falco-namespace/namespace',
+      'baseline/baseline-charts/kube-bench-namespace/namespace',
+      'baseline/baseline-charts/trivy-namespace/namespace',
+    ]);
+    expect(waived[0].waiverReason).toMatch(/^node agent namespace: /);
+  });
+
+  test('built-in waivers are no error when the kubernetes pack is not applied', () => {
+    const app = testApp();
+    baseline({}, app);
+    expect(() => synthWithPacks(app, [new CisAksPack()])).not.toThrow();
+  });
+
+  test('a dryrun policy fails synth unless waived', () => {
+    const app = testApp();
+    baseline({ policyConstraints: [{ policy: GatekeeperPolicy.SECCOMP, enforcementAction: EnforcementAction.DRYRUN }] }, app);
+    expect(() => synthWithPacks(app, [new KubernetesBaselinePack()])).toThrow(/gatekeeper-constraint-enforced .*K8sHardenedSeccomp hardened-seccomp: enforcementAction=dryrun/);
   });
 });
 
