@@ -73,3 +73,32 @@ export function stacksNotChecked(stacks: string[]): HardenedK8sError {
       'Fix: call Compliance.of(app).apply(pack) after creating every stack of the app.',
   );
 }
+
+/** An add-on that names a dependency no selected add-on provides. */
+export function missingAddonDependency(addonId: string, dependencyId: string, selected: string[]): HardenedK8sError {
+  return new HardenedK8sError(
+    `ClusterBaseline: add-on ${show(addonId)} depends on ${show(dependencyId)}, which is not selected. ` +
+      `Selected add-ons: ${selected.map(show).join(', ') || 'none'}. Fix: add the ${show(dependencyId)} add-on (baseline.addAddon(...) or its baseline prop), or remove ${show(addonId)}.`,
+  );
+}
+
+/** Two selected add-ons that must not run on one cluster. */
+export function conflictingAddons(addonId: string, otherId: string, why: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `ClusterBaseline: add-on ${show(addonId)} conflicts with add-on ${show(otherId)} (${why}). Allowed: at most one of them. Fix: remove one of the two.`,
+  );
+}
+
+/** Add-ons whose dependencies form a cycle. */
+export function addonDependencyCycle(ids: string[]): HardenedK8sError {
+  return new HardenedK8sError(
+    `ClusterBaseline: add-ons ${ids.map(show).join(' -> ')} depend on each other in a cycle. Fix: remove one of the dependencies.`,
+  );
+}
+
+/** An add-on id given twice. */
+export function duplicateAddon(addonId: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `ClusterBaseline: add-on ${show(addonId)} is added twice. Allowed: one add-on per id. Fix: add it once, or give your own add-on another addonId.`,
+  );
+}

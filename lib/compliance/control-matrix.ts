@@ -1,7 +1,11 @@
 // Builds the control matrix for the docs from rule metadata. Internal: used by scripts and tests.
 import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark, ControlImplementation } from '../cis/types';
+import { KUBERNETES_NOT_COVERABLE } from './rules/kubernetes/not-coverable';
 import { IRulePack } from './types';
+
+/** Controls a rule domain declares not coverable by a synth-time rule, with the reason. */
+const NOT_COVERABLE = [...KUBERNETES_NOT_COVERABLE];
 
 const UNCOVERED_REASON: Record<ControlImplementation, string> = {
   [ControlImplementation.IAC]: 'no rule yet',
@@ -40,7 +44,8 @@ export function renderControlMatrix(packs: IRulePack[]): string {
       const proving = rules.filter((r) => r.metadata.cisControls.some((x) => x.benchmark === benchmark && x.id === control.id));
       const ids = proving.map((r) => `\`${r.metadata.id}\``).join(', ');
       const defaults = [...new Set(proving.map((r) => r.metadata.constructDefault).filter((d): d is string => !!d))].join('; ');
-      const why = proving.length ? defaults : UNCOVERED_REASON[control.implementation];
+      const notCoverable = NOT_COVERABLE.find((n) => n.control.benchmark === benchmark && n.control.id === control.id);
+      const why = proving.length ? defaults : notCoverable ? `not coverable: ${notCoverable.reason}` : UNCOVERED_REASON[control.implementation];
       lines.push(`| ${control.id} | ${cell(control.title)} | ${control.implementation} | ${ids} | ${cell(why)} |`);
     }
     lines.push('');

@@ -8,13 +8,23 @@ export const MIN_WAIVER_REASON_LENGTH = 10;
 interface WaiverEntry extends Waiver {
   /** Construct path the waiver is attached to ('' for the app). */
   readonly scopePath: string;
+  /** A waiver a construct of this library adds for its own resources; unused is not an error. */
+  readonly builtIn: boolean;
   used: boolean;
 }
 
 const WAIVERS = new WeakMap<IConstruct, WaiverEntry[]>();
 
+/**
+ * Records a waiver a construct of this library needs for its own resources (e.g. the privileged namespace
+ * of a node agent). It shows in reports like any waiver, but is not an error when its rule is not applied.
+ */
+export function addBuiltInWaiver(scope: IConstruct, waiver: Waiver): void {
+  addWaiver(scope, waiver, true);
+}
+
 /** Records a waiver on a construct after checking it. */
-export function addWaiver(scope: IConstruct, waiver: Waiver): void {
+export function addWaiver(scope: IConstruct, waiver: Waiver, builtIn = false): void {
   const path = scope.node.path || '<app>';
   if (typeof waiver.ruleId !== 'string' || !waiver.ruleId.trim()) {
     throw invalidWaiver(path, String(waiver.ruleId), 'ruleId is empty', 'name the rule id shown in the compliance report');
@@ -29,7 +39,7 @@ export function addWaiver(scope: IConstruct, waiver: Waiver): void {
     );
   }
   const list = WAIVERS.get(scope) ?? [];
-  list.push({ ruleId: waiver.ruleId, reason, scopePath: scope.node.path, used: false });
+  list.push({ ruleId: waiver.ruleId, reason, scopePath: scope.node.path, builtIn, used: false });
   WAIVERS.set(scope, list);
 }
 
@@ -60,7 +70,7 @@ export class WaiverIndex {
 
   /** Waivers that waived nothing, as `path: ruleId` lines. */
   public unused(): string[] {
-    return this.entries.filter((e) => !e.used).map((e) => `${e.scopePath || '<app>'}: ${e.ruleId} ("${e.reason}")`);
+    return this.entries.filter((e) => !e.used && !e.builtIn).map((e) => `${e.scopePath || '<app>'}: ${e.ruleId} ("${e.reason}")`);
   }
 }
 

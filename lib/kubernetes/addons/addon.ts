@@ -2,17 +2,22 @@ import { Construct } from 'constructs';
 import { IKubernetesCluster } from '../cluster';
 
 /**
- * Where an add-on installs its pieces. The baseline splits them over two stacks planned in order:
- * charts first, then objects whose CRDs those charts install (Terraform cannot plan a custom resource
- * before its CRD exists).
+ * Where an add-on installs its pieces. The baseline splits them over stacks planned in order: charts
+ * first, then objects whose CRDs those charts install, then policies whose CRDs those objects create
+ * (Terraform cannot plan a custom resource before its CRD exists).
  */
 export interface AddonInstallContext {
   /** The cluster being hardened. */
   readonly cluster: IKubernetesCluster;
   /** Scope in the charts stack (Helm releases, namespaces, plain Kubernetes objects). */
   readonly chartScope: Construct;
-  /** Scope in the objects stack (constraints, PeerAuthentication, SecretProviderClass, ...). */
+  /** Scope in the objects stack (ConstraintTemplates, PeerAuthentication, SecretProviderClass, ...). */
   readonly objectScope: Construct;
+  /**
+   * Scope in the policy stack, planned after the objects stack: custom resources whose CRDs objects of
+   * the objects stack create (Gatekeeper constraints, whose CRDs each ConstraintTemplate generates).
+   */
+  readonly policyScope: Construct;
 }
 
 /** One add-on of the cluster baseline. */

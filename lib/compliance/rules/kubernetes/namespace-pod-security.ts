@@ -1,0 +1,45 @@
+import { cisAks, cisRke2 } from '../../../cis/refs';
+import { compliant, defineRule, nonCompliant, notApplicable } from '../../define-rule';
+import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
+import { RuleSeverity } from '../../types';
+
+const LEVEL_LABELS = ['enforce', 'audit', 'warn'];
+const PINNED_VERSION = /^v1\.\d+$/;
+
+/** Namespaces carry Pod Security Admission labels: enforce, audit and warn restricted, each with a pinned version. */
+export const k8sNamespacePodSecurity = defineRule(
+  {
+    id: 'k8s-namespace-pod-security',
+    title: 'Namespaces enforce, audit and warn Pod Security restricted with a pinned version',
+    severity: RuleSeverity.ERROR,
+    remediation:
+      'Create namespaces with HardenedNamespace (podSecurityLevel RESTRICTED, the default), or set the pod-security.kubernetes.io/{enforce,audit,warn} labels to restricted and the -version labels to a pinned v1.NN.',
+    cisControls: [
+      ...['4.2.1', '4.2.2', '4.2.3', '4.2.4', '4.2.5', '4.6.2'].map(cisAks),
+      ...['5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6', '5.2.7', '5.2.8', '5.2.9', '5.2.10', '5.2.11', '5.2.12', '5.2.13', '5.7.2', '5.7.3'].map(cisRke2),
+    ],
+    resourceTypes: ['kubernetes_namespace_v1', 'kubernetes_namespace', 'kubernetes_labels'],
+    constructDefault: 'HardenedNamespace: pod-security.kubernetes.io/enforce, audit and warn = restricted, *-version = v1.30',
+  },
+  (r) => {
+    if (r.terraformType === 'kubernetes_labels' && r.get('kind') !== 'Namespace') {
+      return notApplicable('labels of an object other than a Namespace');
+    }
+    const labels = (r.terraformType === 'kubernetes_labels' ? r.get('labels') : r.get('metadata.labels')) ?? {};
+    const problems: string[] = [];
+    for (const mode of LEVEL_LABELS) {
+      const level = labels[`pod-security.kubernetes.io/${mode}`];
+      const version = labels[`pod-security.kubernetes.io/${mode}-version`];
+      if (isTerraformExpression(level) || isTerraformExpression(version)) {
+        throw new UnresolvedValueError(`labels.pod-security.kubernetes.io/${mode}`, String(isTerraformExpression(level) ? level : version));
+      }
+      if (level !== 'restricted') {
+        problems.push(`${mode}=${level ?? 'unset'}`);
+      }
+      if (typeof version !== 'string' || !PINNED_VERSION.test(version)) {
+        problems.push(`${mode}-version=${version ?? 'unset'} (not pinned)`);
+      }
+    }
+    return problems.length === 0 ? compliant() : nonCompliant(`Pod Security labels: ${problems.join(', ')}`);
+  },
+);

@@ -1,0 +1,2 @@
+export * from './falco-version';
+export * from './falco-addon';

@@ -1,0 +1,175 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct } from 'constructs';
+import { invalidProp, missingProp } from '../../../errors';
+import { AddonInstallContext, IClusterAddon } from '../addon';
+import { GatekeeperAddon } from '../gatekeeper/gatekeeper-addon';
+import { EnforcementAction, GatekeeperPolicy } from './gatekeeper-policy';
+import { POLICY_LIBRARY, renderConstraint, renderTemplate } from './policy-library';
+import { validateRegistryPrefix } from './registry-host';
+
+/** Per-policy settings of the policy library. */
+export interface ConstraintOptions {
+  /** The policy these options apply to. */
+  readonly policy: GatekeeperPolicy;
+  /**
+   * Create this policy's template and constraint.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Enforcement action of this policy's constraint.
+   * @default - the add-on's enforcementAction
+   */
+  readonly enforcementAction?: EnforcementAction;
+  /**
+   * Namespaces this constraint skips, added to the add-on's excluded namespaces (prefix glob `*` allowed).
+   * @default - none
+   */
+  readonly excludedNamespaces?: string[];
+  /**
+   * Images exempt from a container-level policy (exact, or a prefix ending in `*`).
+   * @default - none
+   */
+  readonly exemptImages?: string[];
+  /**
+   * Raw constraint parameters merged over the library's defaults (see each policy's template schema).
+   * @default - the library's defaults
+   */
+  readonly parameters?: any;
+}
+
+/** Props of {@link GatekeeperPoliciesAddon}. */
+export interface GatekeeperPoliciesAddonProps {
+  /**
+   * Registries images may come from (CIS AKS 1.8 5.1.4): hosts with optional path, ending in `/`,
+   * e.g. `myacr.azurecr.io/`.
+   */
+  readonly allowedRegistries: string[];
+  /**
+   * Enforcement action of every constraint.
+   * @default EnforcementAction.DENY (CIS AKS 1.8 4.2.x: admission is minimized only when violations are rejected)
+   */
+  readonly enforcementAction?: EnforcementAction;
+  /**
+   * Namespaces every constraint skips (system namespaces whose pods the platform runs).
+   * @default GatekeeperPoliciesAddon.SYSTEM_NAMESPACES
+   */
+  readonly excludedNamespaces?: string[];
+  /**
+   * Per-policy settings.
+   * @default - every policy on with the add-on's settings
+   */
+  readonly constraints?: ConstraintOptions[];
+}
+
+const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/;
+
+/**
+ * The baseline's Gatekeeper policy library: CEL ConstraintTemplates (K8sNativeValidation) replacing Pod
+ * Security Policy, plus allowed registries, required resources, no `latest` tag, no default
+ * service-account token, secrets as files and no workloads in `default`. Templates go to the objects
+ * stack (their CRD comes with the Gatekeeper chart); constraints go to the policy stack (their CRDs are
+ * generated from the templates).
+ */
+export class GatekeeperPoliciesAddon implements IClusterAddon {
+  /** Stable id of this add-on. */
+  public static readonly ID = 'gatekeeper-policies';
+  /** Namespaces excluded by default: Kubernetes, AKS and CNI system namespaces. */
+  public static readonly SYSTEM_NAMESPACES = [
+    'aks-istio-egress',
+    'aks-istio-ingress',
+    'aks-istio-system',
+    'calico-system',
+    'gatekeeper-system',
+    'kube-node-lease',
+    'kube-public',
+    'kube-system',
+    'tigera-operator',
+  ];
+
+  public readonly addonId = GatekeeperPoliciesAddon.ID;
+  public readonly dependencies: string[] = [GatekeeperAddon.ID];
+  public readonly conflicts: string[] = [];
+  private readonly props: GatekeeperPoliciesAddonProps;
+  private readonly extraExcluded: string[] = [];
+  private readonly extraRegistries: string[] = [];
+
+  constructor(props: GatekeeperPoliciesAddonProps) {
+    const construct = 'GatekeeperPoliciesAddon';
+    if (!props || !props.allowedRegistries || props.allowedRegistries.length === 0) {
+      throw missingProp(construct, 'allowedRegistries', 'list the registries your images come from, e.g. ["myacr.azurecr.io/"] (CIS AKS 1.8 5.1.4)');
+    }
+    props.allowedRegistries.forEach((r) => validateRegistryPrefix(construct, r));
+    validateAction(construct, 'enforcementAction', props.enforcementAction);
+    (props.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, 'excludedNamespaces', n));
+    for (const c of props.constraints ?? []) {
+      if (!Object.values(GatekeeperPolicy).includes(c.policy)) {
+        throw invalidProp(construct, 'constraints[].policy', c.policy, Object.values(GatekeeperPolicy).join(', '), 'use a GatekeeperPolicy member');
+      }
+      validateAction(construct, `constraints[${c.policy}].enforcementAction`, c.enforcementAction);
+      (c.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, `constraints[${c.policy}].excludedNamespaces`, n));
+    }
+    this.props = props;
+  }
+
+  /** Adds namespaces every constraint skips (the baseline adds its node-agent namespaces). */
+  public excludeNamespaces(namespaces: string[]): void {
+    namespaces.forEach((n) => validateNamespacePattern('GatekeeperPoliciesAddon', 'excludeNamespaces', n));
+    this.extraExcluded.push(...namespaces);
+  }
+
+  /** Adds approved registries (the baseline adds the mesh's sidecar image registry). */
+  public allowRegistries(registries: string[]): void {
+    registries.forEach((r) => validateRegistryPrefix('GatekeeperPoliciesAddon', r));
+    this.extraRegistries.push(...registries);
+  }
+
+  public install(context: AddonInstallContext): void {
+    const templates = new Construct(context.objectScope, 'gatekeeper-templates');
+    const constraints = new Construct(context.policyScope, 'gatekeeper-constraints');
+    const baseExcluded = [...(this.props.excludedNamespaces ?? GatekeeperPoliciesAddon.SYSTEM_NAMESPACES), ...this.extraExcluded];
+    const registries = unique([...this.props.allowedRegistries, ...this.extraRegistries]);
+    for (const definition of POLICY_LIBRARY) {
+      const options = (this.props.constraints ?? []).find((c) => c.policy === definition.policy);
+      if (options?.enabled === false) {
+        continue;
+      }
+      new Manifest(templates, definition.policy, {
+        manifest: renderTemplate(definition),
+        // The constraint CRD exists once Gatekeeper reports the template created; the policy stack needs it at plan.
+        wait: { fields: { 'status.created': 'true' } },
+      });
+      const parameters: Record<string, any> = { ...definition.defaultParameters, ...(options?.parameters ?? {}) };
+      if (options?.exemptImages?.length) {
+        parameters.exemptImages = [...options.exemptImages];
+      }
+      if (definition.policy === GatekeeperPolicy.ALLOWED_REGISTRIES) {
+        parameters.registries = registries;
+      }
+      new Manifest(constraints, definition.policy, {
+        manifest: renderConstraint(
+          definition,
+          options?.enforcementAction ?? this.props.enforcementAction ?? EnforcementAction.DENY,
+          unique([...baseExcluded, ...(options?.excludedNamespaces ?? [])]),
+          parameters,
+        ),
+      });
+    }
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function validateAction(construct: string, prop: string, action: EnforcementAction | undefined): void {
+  if (action !== undefined && !Object.values(EnforcementAction).includes(action)) {
+    throw invalidProp(construct, prop, action, Object.values(EnforcementAction).join(', '), 'use EnforcementAction.DENY (or DRYRUN/WARN while rolling a policy out)');
+  }
+}
+
+function validateNamespacePattern(construct: string, prop: string, namespace: string): void {
+  if (typeof namespace !== 'string' || namespace.length > 63 || !NAMESPACE_PATTERN.test(namespace)) {
+    throw invalidProp(construct, prop, namespace, 'a namespace name, or a prefix ending in "*"', 'use a name such as "kube-system" or "team-*"');
+  }
+}

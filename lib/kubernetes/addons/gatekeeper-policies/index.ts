@@ -1,0 +1,2 @@
+export * from './gatekeeper-policy';
+export * from './gatekeeper-policies-addon';

@@ -1,0 +1,2 @@
+export * from './gatekeeper-version';
+export * from './gatekeeper-addon';

@@ -1,0 +1,3 @@
+export * from './istio-version';
+export * from './mesh-authorization';
+export * from './istio-addon';

@@ -1,0 +1,204 @@
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { invalidProp } from '../../../errors';
+import { IKubernetesCluster } from '../../cluster';
+import { HardenedNamespace } from '../../namespace/hardened-namespace';
+import { AddonInstallContext, IClusterAddon } from '../addon';
+import { HardenedHelmRelease } from '../hardened-helm-release';
+import { HelmValues } from '../helm-values';
+import { ISTIOD_HARDENING } from './hardening';
+import { IstioVersion } from './istio-version';
+import { MeshAllowRule } from './mesh-authorization';
+import { renderAllowRule } from './render-allow-rule';
+
+/** Where sidecars may send traffic that leaves the mesh. */
+export enum MeshOutboundTrafficPolicy {
+  /** Only to services in the mesh registry (Kubernetes services and ServiceEntries). */
+  REGISTRY_ONLY = 'REGISTRY_ONLY',
+  /** Anywhere (Istio's own default). */
+  ALLOW_ANY = 'ALLOW_ANY',
+}
+
+/** Props of {@link IstioAddon}. */
+export interface IstioAddonProps {
+  /**
+   * Istio version when installed with Helm (ignored with the AKS managed add-on).
+   * @default IstioVersion.V1_30_3
+   */
+  readonly version?: IstioVersion;
+  /**
+   * Istio revision of a Helm install (namespaces then get `istio.io/rev`).
+   * @default - the default revision (namespaces get `istio-injection=enabled`)
+   */
+  readonly revision?: string;
+  /**
+   * Outbound traffic policy of the sidecars.
+   * @default MeshOutboundTrafficPolicy.REGISTRY_ONLY
+   */
+  readonly outboundTrafficPolicy?: MeshOutboundTrafficPolicy;
+  /**
+   * Service-to-service paths allowed through the allow-nothing baseline.
+   * @default - none: every request to a meshed workload is denied until allowed
+   */
+  readonly allowRules?: MeshAllowRule[];
+  /**
+   * SPIFFE trust domain of the mesh.
+   * @default 'cluster.local'
+   */
+  readonly trustDomain?: string;
+  /**
+   * Raw values for the istiod chart, merged last (Helm install only).
+   * @default - none
+   */
+  readonly istiodValues?: any;
+}
+
+const MANAGED_ROOT_NAMESPACE = 'aks-istio-system';
+const HELM_ROOT_NAMESPACE = 'istio-system';
+const REVISION = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Istio with mesh-wide strict mTLS and an allow-nothing authorization baseline. On AKS with the managed
+ * add-on (`cluster.managedIstioRevision`) only the mesh objects are created; elsewhere the `base`,
+ * `istiod` and `cni` charts are installed, pinned.
+ */
+export class IstioAddon implements IClusterAddon {
+  /** Stable id of this add-on. */
+  public static readonly ID = 'istio';
+  /** Registry of the AKS managed mesh's sidecar images. */
+  public static readonly MANAGED_SIDECAR_REGISTRY = 'mcr.microsoft.com/oss/istio/';
+  /** Registry of upstream Istio's sidecar images. */
+  public static readonly UPSTREAM_SIDECAR_REGISTRY = 'docker.io/istio/';
+
+  public readonly addonId = IstioAddon.ID;
+  public readonly dependencies: string[] = [];
+  public readonly conflicts: string[] = [];
+  private readonly props: IstioAddonProps;
+  private readonly allowRules: MeshAllowRule[] = [];
+
+  constructor(props: IstioAddonProps = {}) {
+    if (props.revision !== undefined && !REVISION.test(props.revision)) {
+      throw invalidProp('IstioAddon', 'revision', props.revision, 'a DNS label such as "1-30-3"', 'use lower-case letters, digits and "-"');
+    }
+    const policy = props.outboundTrafficPolicy;
+    if (policy !== undefined && !Object.values(MeshOutboundTrafficPolicy).includes(policy)) {
+      throw invalidProp('IstioAddon', 'outboundTrafficPolicy', policy, Object.values(MeshOutboundTrafficPolicy).join(', '), 'use a MeshOutboundTrafficPolicy member');
+    }
+    this.props = props;
+    (props.allowRules ?? []).forEach((r) => this.allow(r));
+  }
+
+  /** Allows a service-to-service path through the allow-nothing baseline. */
+  public allow(rule: MeshAllowRule): void {
+    renderAllowRule(rule, this.trustDomain);
+    if (this.allowRules.some((r) => r.name === rule.name && r.namespace === rule.namespace)) {
+      throw invalidProp('IstioAddon', 'allowRules[].name', `${rule.namespace}/${rule.name}`, 'one rule per name and namespace', 'give the rule another name');
+    }
+    this.allowRules.push(rule);
+  }
+
+  /** Namespace holding the mesh control plane and the mesh-wide policies. */
+  public rootNamespace(cluster: IKubernetesCluster): string {
+    return cluster.managedIstioRevision ? MANAGED_ROOT_NAMESPACE : HELM_ROOT_NAMESPACE;
+  }
+
+  /** Revision that namespaces label with `istio.io/rev`, or undefined for `istio-injection=enabled`. */
+  public injectionRevision(cluster: IKubernetesCluster): string | undefined {
+    return cluster.managedIstioRevision ?? this.props.revision;
+  }
+
+  /** Registry the injected sidecar images come from (approved for workloads by the baseline). */
+  public sidecarRegistry(cluster: IKubernetesCluster): string {
+    return cluster.managedIstioRevision ? IstioAddon.MANAGED_SIDECAR_REGISTRY : IstioAddon.UPSTREAM_SIDECAR_REGISTRY;
+  }
+
+  private get trustDomain(): string {
+    return this.props.trustDomain ?? 'cluster.local';
+  }
+
+  public install(context: AddonInstallContext): void {
+    const cluster = context.cluster;
+    const root = this.rootNamespace(cluster);
+    const outbound = this.props.outboundTrafficPolicy ?? MeshOutboundTrafficPolicy.REGISTRY_ONLY;
+    if (cluster.managedIstioRevision) {
+      this.configureManagedMesh(context.chartScope, cluster.managedIstioRevision, outbound);
+    } else {
+      this.installCharts(context.chartScope, outbound);
+    }
+
+    const mesh = new Construct(context.objectScope, 'istio-mesh');
+    new Manifest(mesh, 'mtls-strict', {
+      manifest: {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'default', namespace: root },
+        spec: { mtls: { mode: 'STRICT' } },
+      },
+    });
+    new Manifest(mesh, 'allow-nothing', {
+      manifest: {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'allow-nothing', namespace: root },
+        spec: {},
+      },
+    });
+    for (const rule of [...this.allowRules].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`))) {
+      new Manifest(mesh, `allow-${rule.namespace}-${rule.name}`, { manifest: renderAllowRule(rule, this.trustDomain) });
+    }
+  }
+
+  /** The managed add-on reads mesh settings from a shared ConfigMap; its own defaults are PERMISSIVE/ALLOW_ANY. */
+  private configureManagedMesh(scope: Construct, revision: string, outbound: MeshOutboundTrafficPolicy): void {
+    if (outbound === MeshOutboundTrafficPolicy.ALLOW_ANY) {
+      Annotations.of(scope).addWarning('[istio-outbound-allow-any] sidecars may reach any external host (outboundTrafficPolicy ALLOW_ANY)');
+      return;
+    }
+    new ConfigMapV1(scope, 'istio-shared-mesh-config', {
+      metadata: { name: `istio-shared-configmap-${revision}`, namespace: MANAGED_ROOT_NAMESPACE },
+      data: { mesh: `outboundTrafficPolicy:\n  mode: ${outbound}\n` },
+    });
+  }
+
+  private installCharts(scope: Construct, outbound: MeshOutboundTrafficPolicy): void {
+    const version = this.props.version ?? IstioVersion.V1_30_3;
+    const namespace = new HardenedNamespace(scope, 'istio-namespace', {
+      name: HELM_ROOT_NAMESPACE,
+      allowSameNamespaceTraffic: true,
+      // 15012 xDS and certificates for sidecars, 15017 injection/validation webhooks, 15014 monitoring.
+      ingressTcpPorts: [15012, 15014, 15017],
+      egressTcpPortsToAnywhere: [443, 6443],
+    });
+    const base = new HardenedHelmRelease(scope, 'istio-base', {
+      pin: version.base(),
+      releaseName: 'istio-base',
+      namespace: namespace.namespaceName,
+      hardenedValues: { defaultRevision: this.props.revision ?? 'default' },
+    });
+    // The CNI node agent is privileged by design and belongs in kube-system (system-node-critical priority).
+    new HardenedHelmRelease(scope, 'istio-cni', {
+      pin: version.cni(),
+      releaseName: 'istio-cni',
+      namespace: 'kube-system',
+      hardenedValues: { ...(this.props.revision ? { revision: this.props.revision } : {}) },
+      dependsOn: [base.release],
+    });
+    new HardenedHelmRelease(scope, 'istiod', {
+      pin: version,
+      releaseName: 'istiod',
+      namespace: namespace.namespaceName,
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIOD_HARDENING), {
+        seccompProfile: { type: 'RuntimeDefault' },
+        meshConfig: { trustDomain: this.trustDomain },
+      }),
+      typedValues: {
+        meshConfig: { outboundTrafficPolicy: { mode: outbound } },
+        ...(this.props.revision ? { revision: this.props.revision } : {}),
+      },
+      userValues: this.props.istiodValues,
+      dependsOn: [base.release],
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './kube-bench-version';
+export * from './kube-bench-addon';

@@ -1,0 +1,2 @@
+export * from './trivy-operator-version';
+export * from './trivy-addon';

@@ -1,0 +1,305 @@
+import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
+import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { invalidProp } from '../../errors';
+import { validateDnsLabel } from './dns-label';
+import { PodSecurityLabels, PodSecurityLevel } from './pod-security';
+
+/** A namespace label. */
+export interface NamespaceLabel {
+  /** Label key. */
+  readonly key: string;
+  /** Label value. */
+  readonly value: string;
+}
+
+/** Hard limits of a namespace's ResourceQuota (Kubernetes quantities). */
+export interface NamespaceResourceQuota {
+  /**
+   * Sum of CPU requests, e.g. `4`.
+   * @default - not limited
+   */
+  readonly requestsCpu?: string;
+  /**
+   * Sum of memory requests, e.g. `8Gi`.
+   * @default - not limited
+   */
+  readonly requestsMemory?: string;
+  /**
+   * Sum of CPU limits.
+   * @default - not limited
+   */
+  readonly limitsCpu?: string;
+  /**
+   * Sum of memory limits.
+   * @default - not limited
+   */
+  readonly limitsMemory?: string;
+  /**
+   * Number of pods.
+   * @default - not limited
+   */
+  readonly pods?: number;
+}
+
+/** Container defaults of a namespace's LimitRange (Kubernetes quantities). */
+export interface NamespaceLimitRange {
+  /**
+   * CPU request of containers that set none.
+   * @default - none
+   */
+  readonly defaultRequestCpu?: string;
+  /**
+   * Memory request of containers that set none.
+   * @default - none
+   */
+  readonly defaultRequestMemory?: string;
+  /**
+   * CPU limit of containers that set none.
+   * @default - none
+   */
+  readonly defaultLimitCpu?: string;
+  /**
+   * Memory limit of containers that set none.
+   * @default - none
+   */
+  readonly defaultLimitMemory?: string;
+}
+
+/** Props of {@link HardenedNamespace}. */
+export interface HardenedNamespaceProps {
+  /** Namespace name: an RFC 1123 DNS label. */
+  readonly name: string;
+  /**
+   * Pod Security Standards level enforced by Pod Security Admission. Audit and warn are always
+   * `restricted`, so anything a looser level admits still shows up.
+   * @default PodSecurityLevel.RESTRICTED (CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)
+   */
+  readonly podSecurityLevel?: PodSecurityLevel;
+  /**
+   * Pod Security Standards version pinned on the enforce, audit and warn labels (`v1.NN`).
+   * @default PodSecurityLabels.DEFAULT_VERSION
+   */
+  readonly podSecurityVersion?: string;
+  /**
+   * Whether the namespace's default service account mounts its API token into pods.
+   * @default false (CIS AKS 1.8 4.1.5)
+   */
+  readonly automountDefaultServiceAccountToken?: boolean;
+  /**
+   * A ResourceQuota for the namespace.
+   * @default - no ResourceQuota
+   */
+  readonly resourceQuota?: NamespaceResourceQuota;
+  /**
+   * A LimitRange giving containers default requests and limits.
+   * @default - no LimitRange
+   */
+  readonly limitRange?: NamespaceLimitRange;
+  /**
+   * Istio revision to inject sidecars from (`istio.io/rev` label), e.g. `asm-1-28` on AKS.
+   * @default - no revision label
+   */
+  readonly istioRevision?: string;
+  /**
+   * Label the namespace `istio-injection=enabled` (default-revision sidecar injection). Ignored when
+   * `istioRevision` is set.
+   * @default false
+   */
+  readonly istioInjection?: boolean;
+  /**
+   * Namespace of the Istio control plane: sidecars may reach istiod there (TCP 15012, 15017).
+   * @default - no egress to a mesh control plane
+   */
+  readonly meshControlPlaneNamespace?: string;
+  /**
+   * Allow traffic between pods of this namespace.
+   * @default false
+   */
+  readonly allowSameNamespaceTraffic?: boolean;
+  /**
+   * TCP ports of this namespace's pods that accept traffic from anywhere (admission webhooks called by
+   * the API server, mesh control plane ports).
+   * @default - none
+   */
+  readonly ingressTcpPorts?: number[];
+  /**
+   * TCP ports this namespace's pods may reach anywhere (443/6443 for the API server, whose address the
+   * policy sees only after service translation; 443 for vulnerability database downloads).
+   * @default - none
+   */
+  readonly egressTcpPortsToAnywhere?: number[];
+  /**
+   * Extra labels.
+   * @default - none
+   */
+  readonly labels?: NamespaceLabel[];
+}
+
+const POD_SECURITY_VERSION = /^v1\.\d{1,2}$/;
+
+function validPort(construct: string, prop: string, port: number): number {
+  if (!Token.isUnresolved(port) && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    throw invalidProp(construct, prop, port, 'TCP ports 1-65535', 'give whole port numbers such as 443');
+  }
+  return port;
+}
+
+/**
+ * A namespace with the baseline's guard rails: Pod Security Admission labels (enforce/audit/warn
+ * restricted, pinned version), a default-deny ingress+egress NetworkPolicy that allows DNS (CIS AKS 1.8
+ * 4.4.2), a default service account that mounts no token (4.1.5), optional ResourceQuota/LimitRange and
+ * Istio injection labels.
+ */
+export class HardenedNamespace extends Construct {
+  /** The namespace name (a reference to the namespace resource, so users depend on it). */
+  public readonly namespaceName: string;
+  /** The namespace resource. */
+  public readonly namespace: NamespaceV1;
+  /** The default-deny NetworkPolicy (allows DNS egress only). */
+  public readonly defaultDenyPolicy: NetworkPolicyV1;
+  /** The enforced Pod Security level. */
+  public readonly podSecurityLevel: PodSecurityLevel;
+
+  constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
+    super(scope, id);
+    const construct = `HardenedNamespace ${this.node.path}`;
+    validateDnsLabel(construct, 'name', props.name);
+    const level = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
+    if (!Object.values(PodSecurityLevel).includes(level)) {
+      throw invalidProp(construct, 'podSecurityLevel', level, Object.values(PodSecurityLevel).join(', '), 'use a PodSecurityLevel member');
+    }
+    const version = props.podSecurityVersion ?? PodSecurityLabels.DEFAULT_VERSION;
+    if (!Token.isUnresolved(version) && !POD_SECURITY_VERSION.test(version)) {
+      throw invalidProp(
+        construct,
+        'podSecurityVersion',
+        version,
+        'a pinned Kubernetes minor version such as "v1.30" ("latest" is not pinned: an upgrade would change what is admitted)',
+        'pin the version your workloads were tested against',
+      );
+    }
+    this.podSecurityLevel = level;
+
+    const labels: Record<string, string> = {};
+    for (const label of props.labels ?? []) {
+      labels[label.key] = label.value;
+    }
+    Object.assign(labels, {
+      [PodSecurityLabels.ENFORCE]: level,
+      [PodSecurityLabels.ENFORCE_VERSION]: version,
+      [PodSecurityLabels.AUDIT]: PodSecurityLevel.RESTRICTED,
+      [PodSecurityLabels.AUDIT_VERSION]: version,
+      [PodSecurityLabels.WARN]: PodSecurityLevel.RESTRICTED,
+      [PodSecurityLabels.WARN_VERSION]: version,
+    });
+    if (props.istioRevision) {
+      labels['istio.io/rev'] = props.istioRevision;
+    } else if (props.istioInjection) {
+      labels['istio-injection'] = 'enabled';
+    }
+
+    this.namespace = new NamespaceV1(this, 'namespace', {
+      metadata: { name: props.name, labels: sortedRecord(labels) },
+    });
+    this.namespaceName = this.namespace.metadata.name;
+
+    new DefaultServiceAccountV1(this, 'default-service-account', {
+      metadata: { namespace: this.namespaceName },
+      automountServiceAccountToken: props.automountDefaultServiceAccountToken ?? false,
+    });
+
+    this.defaultDenyPolicy = new NetworkPolicyV1(this, 'default-deny', {
+      metadata: { name: 'default-deny', namespace: this.namespaceName },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+        egress: [
+          {
+            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
+            ports: [
+              { port: '53', protocol: 'UDP' },
+              { port: '53', protocol: 'TCP' },
+            ],
+          },
+        ],
+      },
+    });
+
+    const ingress: NetworkPolicyV1SpecIngress[] = [];
+    const egress: NetworkPolicyV1SpecEgress[] = [];
+    if (props.allowSameNamespaceTraffic) {
+      ingress.push({ from: [{ podSelector: {} }] });
+      egress.push({ to: [{ podSelector: {} }] });
+    }
+    const ingressPorts = (props.ingressTcpPorts ?? []).map((p) => validPort(construct, 'ingressTcpPorts', p));
+    if (ingressPorts.length > 0) {
+      ingress.push({ ports: ingressPorts.map((p) => ({ port: String(p), protocol: 'TCP' })) });
+    }
+    const egressPorts = (props.egressTcpPortsToAnywhere ?? []).map((p) => validPort(construct, 'egressTcpPortsToAnywhere', p));
+    if (egressPorts.length > 0) {
+      egress.push({ ports: egressPorts.map((p) => ({ port: String(p), protocol: 'TCP' })) });
+    }
+    if (props.meshControlPlaneNamespace) {
+      egress.push({
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': props.meshControlPlaneNamespace } } }],
+        ports: [
+          { port: '15012', protocol: 'TCP' },
+          { port: '15017', protocol: 'TCP' },
+        ],
+      });
+    }
+    if (ingress.length > 0 || egress.length > 0) {
+      const policyTypes = [...(ingress.length ? ['Ingress'] : []), ...(egress.length ? ['Egress'] : [])];
+      new NetworkPolicyV1(this, 'baseline-allow', {
+        metadata: { name: 'baseline-allow', namespace: this.namespaceName },
+        spec: { podSelector: {}, policyTypes, ingress, egress },
+      });
+    }
+
+    if (props.resourceQuota) {
+      const q = props.resourceQuota;
+      const hard = sortedRecord({
+        ...(q.requestsCpu ? { 'requests.cpu': q.requestsCpu } : {}),
+        ...(q.requestsMemory ? { 'requests.memory': q.requestsMemory } : {}),
+        ...(q.limitsCpu ? { 'limits.cpu': q.limitsCpu } : {}),
+        ...(q.limitsMemory ? { 'limits.memory': q.limitsMemory } : {}),
+        ...(q.pods !== undefined ? { pods: String(q.pods) } : {}),
+      });
+      new ResourceQuotaV1(this, 'resource-quota', { metadata: { name: 'baseline-quota', namespace: this.namespaceName }, spec: { hard } });
+    }
+    if (props.limitRange) {
+      const l = props.limitRange;
+      new LimitRangeV1(this, 'limit-range', {
+        metadata: { name: 'baseline-limits', namespace: this.namespaceName },
+        spec: {
+          limit: [
+            {
+              type: 'Container',
+              defaultRequest: sortedRecord({
+                ...(l.defaultRequestCpu ? { cpu: l.defaultRequestCpu } : {}),
+                ...(l.defaultRequestMemory ? { memory: l.defaultRequestMemory } : {}),
+              }),
+              default: sortedRecord({
+                ...(l.defaultLimitCpu ? { cpu: l.defaultLimitCpu } : {}),
+                ...(l.defaultLimitMemory ? { memory: l.defaultLimitMemory } : {}),
+              }),
+            },
+          ],
+        },
+      });
+    }
+  }
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) {
+    out[key] = record[key];
+  }
+  return out;
+}

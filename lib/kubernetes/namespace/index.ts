@@ -1,0 +1,2 @@
+export * from './pod-security';
+export * from './hardened-namespace';

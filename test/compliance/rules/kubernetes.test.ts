@@ -1,0 +1,215 @@
+import { CisBenchmark, CisCatalog, ControlImplementation } from '../../../lib';
+import { k8sDefaultServiceAccountToken } from '../../../lib/compliance/rules/kubernetes/default-service-account-token';
+import { gatekeeperAllowedRegistries } from '../../../lib/compliance/rules/kubernetes/gatekeeper-allowed-registries';
+import { gatekeeperConstraintEnforced } from '../../../lib/compliance/rules/kubernetes/gatekeeper-constraint-enforced';
+import { helmHardenedValues } from '../../../lib/compliance/rules/kubernetes/helm-hardened-values';
+import { KUBERNETES_RULES } from '../../../lib/compliance/rules/kubernetes';
+import { istioMtlsStrict } from '../../../lib/compliance/rules/kubernetes/istio-mtls-strict';
+import { k8sNamespaceNetworkPolicy } from '../../../lib/compliance/rules/kubernetes/namespace-network-policy';
+import { k8sNamespacePodSecurity } from '../../../lib/compliance/rules/kubernetes/namespace-pod-security';
+import { KUBERNETES_NOT_COVERABLE } from '../../../lib/compliance/rules/kubernetes/not-coverable';
+import { evaluateRule } from '../../helpers/rule-harness';
+
+const NS = 'kubernetes_namespace_v1';
+const RESTRICTED = {
+  'pod-security.kubernetes.io/enforce': 'restricted',
+  'pod-security.kubernetes.io/enforce-version': 'v1.30',
+  'pod-security.kubernetes.io/audit': 'restricted',
+  'pod-security.kubernetes.io/audit-version': 'v1.30',
+  'pod-security.kubernetes.io/warn': 'restricted',
+  'pod-security.kubernetes.io/warn-version': 'v1.30',
+};
+const NAMESPACE_REF = '${kubernetes_namespace_v1.subject.metadata[0].name}';
+const DEFAULT_DENY = {
+  metadata: { name: 'default-deny', namespace: NAMESPACE_REF },
+  spec: { pod_selector: {}, policy_types: ['Ingress', 'Egress'], egress: [{ ports: [{ port: '53', protocol: 'UDP' }] }] },
+};
+
+describe('k8s-namespace-pod-security (CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)', () => {
+  test('compliant: restricted everywhere, pinned', () => {
+    expect(evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: RESTRICTED } }).status).toBe('compliant');
+  });
+  test('non-compliant: no labels', () => {
+    expect(evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a' } }).status).toBe('non-compliant');
+  });
+  test('non-compliant: enforce baseline', () => {
+    const result = evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/enforce': 'baseline' } } });
+    expect(result).toEqual({ status: 'non-compliant', message: 'Pod Security labels: enforce=baseline' });
+  });
+  test('non-compliant: version latest', () => {
+    expect(evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/warn-version': 'latest' } } }).message).toMatch(
+      /warn-version=latest \(not pinned\)/,
+    );
+  });
+  test('unknown: level from a variable', () => {
+    expect(evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/enforce': '${var.level}' } } }).status).toBe(
+      'unknown',
+    );
+  });
+  test('kubernetes_labels on a Namespace is checked, on other kinds not applicable', () => {
+    expect(evaluateRule(k8sNamespacePodSecurity, 'kubernetes_labels', { kind: 'Namespace', metadata: { name: 'default' }, labels: RESTRICTED }).status).toBe('compliant');
+    expect(evaluateRule(k8sNamespacePodSecurity, 'kubernetes_labels', { kind: 'Namespace', metadata: { name: 'default' }, labels: {} }).status).toBe('non-compliant');
+    expect(evaluateRule(k8sNamespacePodSecurity, 'kubernetes_labels', { kind: 'ConfigMap', metadata: { name: 'x' }, labels: {} }).status).toBe('not-applicable');
+  });
+});
+
+describe('k8s-namespace-default-deny-network-policy (CIS AKS 1.8 4.4.2)', () => {
+  const namespace = { metadata: { name: 'payments' } };
+  test('compliant: default-deny by reference', () => {
+    expect(evaluateRule(k8sNamespaceNetworkPolicy, NS, namespace, { kubernetes_network_policy_v1: { p: DEFAULT_DENY } }).status).toBe('compliant');
+  });
+  test('compliant: default-deny by literal name', () => {
+    const policy = { ...DEFAULT_DENY, metadata: { name: 'd', namespace: 'payments' } };
+    expect(evaluateRule(k8sNamespaceNetworkPolicy, NS, namespace, { kubernetes_network_policy_v1: { p: policy } }).status).toBe('compliant');
+  });
+  test('non-compliant: no policy', () => {
+    expect(evaluateRule(k8sNamespaceNetworkPolicy, NS, namespace).message).toBe('no NetworkPolicy in this namespace');
+  });
+  test('non-compliant: policy of another namespace', () => {
+    const policy = { ...DEFAULT_DENY, metadata: { name: 'd', namespace: 'web' } };
+    expect(evaluateRule(k8sNamespaceNetworkPolicy, NS, namespace, { kubernetes_network_policy_v1: { p: policy } }).status).toBe('non-compliant');
+  });
+  test('non-compliant: ingress only, or allows all egress, or selects some pods', () => {
+    const ingressOnly = { ...DEFAULT_DENY, spec: { ...DEFAULT_DENY.spec, policy_types: ['Ingress'] } };
+    const allEgress = { ...DEFAULT_DENY, spec: { ...DEFAULT_DENY.spec, egress: [{}] } };
+    const somePods = { ...DEFAULT_DENY, spec: { ...DEFAULT_DENY.spec, pod_selector: { match_labels: { app: 'x' } } } };
+    for (const policy of [ingressOnly, allEgress, somePods]) {
+      expect(evaluateRule(k8sNamespaceNetworkPolicy, NS, namespace, { kubernetes_network_policy_v1: { p: policy } }).status).toBe('non-compliant');
+    }
+  });
+  test('unknown: policy types from a variable', () => {
+    const policy = { ...DEFAULT_DENY, spec: { ...DEFAULT_DENY.spec, policy_types: '${var.types}' } };
+    expect(evaluateRule(k8sNamespaceNetworkPolicy, NS, namespace, { kubernetes_network_policy_v1: { p: policy } }).status).toBe('unknown');
+  });
+});
+
+describe('k8s-default-service-account-token-disabled (CIS AKS 1.8 4.1.5)', () => {
+  const namespace = { metadata: { name: 'payments' } };
+  const account = (automount: unknown) => ({ kubernetes_default_service_account_v1: { sa: { metadata: { namespace: NAMESPACE_REF }, automount_service_account_token: automount } } });
+  test('compliant: automount false', () => {
+    expect(evaluateRule(k8sDefaultServiceAccountToken, NS, namespace, account(false)).status).toBe('compliant');
+  });
+  test('non-compliant: unmanaged default service account', () => {
+    expect(evaluateRule(k8sDefaultServiceAccountToken, NS, namespace).status).toBe('non-compliant');
+  });
+  test('non-compliant: provider default (true)', () => {
+    expect(evaluateRule(k8sDefaultServiceAccountToken, NS, namespace, account(undefined)).status).toBe('non-compliant');
+  });
+  test('unknown: from a variable', () => {
+    expect(evaluateRule(k8sDefaultServiceAccountToken, NS, namespace, account('${var.automount}')).status).toBe('unknown');
+  });
+});
+
+const constraint = (kind: string, spec: any) => ({ manifest: { apiVersion: 'constraints.gatekeeper.sh/v1beta1', kind, metadata: { name: 'c' }, spec } });
+
+describe('gatekeeper-constraint-enforced', () => {
+  test('compliant: deny, or unset (Gatekeeper defaults to deny)', () => {
+    expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', { enforcementAction: 'deny' })).status).toBe('compliant');
+    expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', {})).status).toBe('compliant');
+  });
+  test('non-compliant: dryrun and warn', () => {
+    for (const action of ['dryrun', 'warn']) {
+      expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', { enforcementAction: action })).status).toBe('non-compliant');
+    }
+  });
+  test('unknown: action from a variable', () => {
+    expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', { enforcementAction: '${var.a}' })).status).toBe('unknown');
+  });
+  test('not applicable: other manifests', () => {
+    expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', { manifest: { apiVersion: 'templates.gatekeeper.sh/v1', kind: 'ConstraintTemplate' } }).status).toBe(
+      'not-applicable',
+    );
+  });
+});
+
+describe('gatekeeper-allowed-registries (CIS AKS 1.8 5.1.4)', () => {
+  const registries = (list: unknown, action = 'deny') => constraint('K8sHardenedAllowedRegistries', { enforcementAction: action, parameters: { registries: list } });
+  test('compliant: registry hosts ending in /', () => {
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', registries(['myacr.azurecr.io/', 'mcr.microsoft.com/oss/'])).status).toBe('compliant');
+  });
+  test('compliant: gatekeeper-library K8sAllowedRepos', () => {
+    const repos = constraint('K8sAllowedRepos', { parameters: { repos: ['myacr.azurecr.io/'] } });
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', repos).status).toBe('compliant');
+  });
+  test('non-compliant: host without slash, empty list, dryrun', () => {
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', registries(['myacr.azurecr.io'])).status).toBe('non-compliant');
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', registries([])).status).toBe('non-compliant');
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', registries(['myacr.azurecr.io/'], 'dryrun')).status).toBe('non-compliant');
+  });
+  test('unknown: registries from a variable', () => {
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', registries(['${var.acr}'])).status).toBe('unknown');
+  });
+  test('not applicable: other constraints', () => {
+    expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', {})).status).toBe('not-applicable');
+  });
+});
+
+describe('istio-peer-authentication-strict', () => {
+  const pa = (spec: any) => ({ manifest: { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: 'istio-system' }, spec } });
+  test('compliant: STRICT', () => {
+    expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', pa({ mtls: { mode: 'STRICT' } })).status).toBe('compliant');
+  });
+  test('non-compliant: PERMISSIVE, unset, or a port exception', () => {
+    expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', pa({ mtls: { mode: 'PERMISSIVE' } })).status).toBe('non-compliant');
+    expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', pa({})).status).toBe('non-compliant');
+    expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', pa({ mtls: { mode: 'STRICT' }, portLevelMtls: { 8080: { mode: 'DISABLE' } } })).message).toBe(
+      'ports without STRICT mTLS: 8080',
+    );
+  });
+  test('unknown: mode from a variable', () => {
+    expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', pa({ mtls: { mode: '${var.mode}' } })).status).toBe('unknown');
+  });
+  test('not applicable: other manifests', () => {
+    expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', { manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }).status).toBe('not-applicable');
+  });
+});
+
+describe('helm-hardened-values', () => {
+  const falco = (values: any[], extra: any = {}) => ({ chart: 'falco', values: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), ...extra });
+  const hardened = { driver: { enabled: true, kind: 'modern_ebpf', modernEbpf: { leastPrivileged: true } }, falco: { json_output: true, stdout_output: { enabled: true } } };
+  test('compliant: hardened values', () => {
+    expect(evaluateRule(helmHardenedValues, 'helm_release', falco([hardened])).status).toBe('compliant');
+  });
+  test('non-compliant: a later values document overrides a key', () => {
+    expect(evaluateRule(helmHardenedValues, 'helm_release', falco([hardened, { driver: { kind: 'kmod' } }])).message).toMatch(/driver\.kind="kmod" \(hardened: "modern_ebpf"/);
+  });
+  test('non-compliant: a set entry overrides a key (auto type parses booleans)', () => {
+    const release = falco([hardened], { set: [{ name: 'driver.modernEbpf.leastPrivileged', value: 'false' }] });
+    expect(evaluateRule(helmHardenedValues, 'helm_release', release).message).toMatch(/leastPrivileged=false/);
+  });
+  test('non-compliant: a key missing from the values (chart default applies)', () => {
+    expect(evaluateRule(helmHardenedValues, 'helm_release', falco([{}])).status).toBe('non-compliant');
+  });
+  test('unknown: YAML values, or a set entry from a variable', () => {
+    expect(evaluateRule(helmHardenedValues, 'helm_release', falco(['driver:\n  kind: modern_ebpf\n'])).status).toBe('unknown');
+    expect(evaluateRule(helmHardenedValues, 'helm_release', falco([hardened], { set: [{ name: 'driver.kind', value: '${var.kind}' }] })).status).toBe('unknown');
+  });
+  test('not applicable: a chart without hardening keys', () => {
+    expect(evaluateRule(helmHardenedValues, 'helm_release', { chart: 'nginx', values: ['{}'] }).status).toBe('not-applicable');
+  });
+});
+
+describe('CIS coverage of the in-cluster controls', () => {
+  const proven = (benchmark: CisBenchmark) =>
+    new Set(KUBERNETES_RULES.flatMap((r) => r.metadata.cisControls).filter((c) => c.benchmark === benchmark).map((c) => c.id));
+  const notCoverable = (benchmark: CisBenchmark) => new Set(KUBERNETES_NOT_COVERABLE.filter((n) => n.control.benchmark === benchmark).map((n) => n.control.id));
+
+  test('every CIS AKS 1.8 in-cluster control is proven by a rule or listed as not coverable, never both', () => {
+    const inCluster = CisCatalog.controlsImplementedBy(CisBenchmark.AKS_1_8, ControlImplementation.IN_CLUSTER).map((c) => c.id);
+    const uncovered = inCluster.filter((id) => !proven(CisBenchmark.AKS_1_8).has(id) && !notCoverable(CisBenchmark.AKS_1_8).has(id));
+    const both = inCluster.filter((id) => proven(CisBenchmark.AKS_1_8).has(id) && notCoverable(CisBenchmark.AKS_1_8).has(id));
+    expect({ uncovered, both }).toEqual({ uncovered: [], both: [] });
+  });
+
+  test('every RKE2 CIS 1.8 in-cluster control is proven or listed as not coverable', () => {
+    const inCluster = CisCatalog.controlsImplementedBy(CisBenchmark.RKE2_1_8, ControlImplementation.IN_CLUSTER).map((c) => c.id);
+    expect(inCluster.filter((id) => !proven(CisBenchmark.RKE2_1_8).has(id) && !notCoverable(CisBenchmark.RKE2_1_8).has(id))).toEqual([]);
+  });
+
+  test('not-coverable entries name real controls and give a reason', () => {
+    for (const entry of KUBERNETES_NOT_COVERABLE) {
+      expect(CisCatalog.tryFind(entry.control.benchmark, entry.control.id)).toBeDefined();
+      expect(entry.reason.length).toBeGreaterThan(40);
+    }
+  });
+});

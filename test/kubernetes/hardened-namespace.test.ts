@@ -1,0 +1,134 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { HardenedNamespace, HardenedNamespaceProps, PodSecurityLabels, PodSecurityLevel } from '../../lib';
+import { kubernetesObject, schemaProblems } from '../helpers/k8s-schema';
+import { resources, synthJson } from './baseline-helpers';
+
+function synthNamespace(props: HardenedNamespaceProps): any {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new HardenedNamespace(stack, 'ns', props);
+  return synthJson(stack);
+}
+
+describe('HardenedNamespace defaults', () => {
+  const json = synthNamespace({ name: 'payments' });
+  const namespace = Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any;
+
+  test('Pod Security enforce, audit and warn restricted, pinned to the default version (CIS AKS 1.8 4.2.x)', () => {
+    expect(namespace.metadata).toEqual({
+      name: 'payments',
+      labels: {
+        [PodSecurityLabels.AUDIT]: 'restricted',
+        [PodSecurityLabels.AUDIT_VERSION]: PodSecurityLabels.DEFAULT_VERSION,
+        [PodSecurityLabels.ENFORCE]: 'restricted',
+        [PodSecurityLabels.ENFORCE_VERSION]: PodSecurityLabels.DEFAULT_VERSION,
+        [PodSecurityLabels.WARN]: 'restricted',
+        [PodSecurityLabels.WARN_VERSION]: PodSecurityLabels.DEFAULT_VERSION,
+      },
+    });
+    expect(PodSecurityLabels.DEFAULT_VERSION).toBe('v1.30');
+  });
+
+  test('default-deny ingress and egress, DNS to kube-system allowed (CIS AKS 1.8 4.4.2)', () => {
+    const policies = Object.values(resources(json, 'kubernetes_network_policy_v1')) as any[];
+    expect(policies).toHaveLength(1);
+    expect(policies[0].spec).toEqual({
+      pod_selector: {},
+      policy_types: ['Ingress', 'Egress'],
+      egress: [
+        {
+          to: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
+          ports: [
+            { port: '53', protocol: 'UDP' },
+            { port: '53', protocol: 'TCP' },
+          ],
+        },
+      ],
+    });
+  });
+
+  test('default service account mounts no token (CIS AKS 1.8 4.1.5)', () => {
+    const account = Object.values(resources(json, 'kubernetes_default_service_account_v1'))[0] as any;
+    expect(account.automount_service_account_token).toBe(false);
+    expect(account.metadata.namespace).toMatch(/^\$\{kubernetes_namespace_v1\..*\.metadata\[0\]\.name\}$/);
+  });
+
+  test('no quota, limit range, mesh label or extra policy unless asked', () => {
+    expect(resources(json, 'kubernetes_resource_quota_v1')).toEqual({});
+    expect(resources(json, 'kubernetes_limit_range_v1')).toEqual({});
+    expect(Object.keys(namespace.metadata.labels).some((k) => k.startsWith('istio'))).toBe(false);
+  });
+});
+
+describe('HardenedNamespace options', () => {
+  test('quota, limit range, mesh revision and allow rules', () => {
+    const json = synthNamespace({
+      name: 'web',
+      resourceQuota: { requestsCpu: '2', limitsMemory: '4Gi', pods: 20 },
+      limitRange: { defaultRequestCpu: '100m', defaultLimitMemory: '256Mi' },
+      istioRevision: 'asm-1-28',
+      meshControlPlaneNamespace: 'aks-istio-system',
+      allowSameNamespaceTraffic: true,
+      ingressTcpPorts: [8443],
+    });
+    const namespace = Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any;
+    expect(namespace.metadata.labels['istio.io/rev']).toBe('asm-1-28');
+    expect((Object.values(resources(json, 'kubernetes_resource_quota_v1'))[0] as any).spec.hard).toEqual({ 'limits.memory': '4Gi', pods: '20', 'requests.cpu': '2' });
+    const allow = (Object.values(resources(json, 'kubernetes_network_policy_v1')) as any[]).find((p) => p.metadata.name === 'baseline-allow');
+    expect(allow.spec.policy_types).toEqual(['Ingress', 'Egress']);
+    expect(allow.spec.egress).toContainEqual({
+      to: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'aks-istio-system' } } }],
+      ports: [
+        { port: '15012', protocol: 'TCP' },
+        { port: '15017', protocol: 'TCP' },
+      ],
+    });
+  });
+
+  test('istioInjection labels istio-injection=enabled', () => {
+    const json = synthNamespace({ name: 'web', istioInjection: true });
+    expect((Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels['istio-injection']).toBe('enabled');
+  });
+
+  test('a looser level is an explicit choice that synthesizes (audit and warn stay restricted)', () => {
+    const json = synthNamespace({ name: 'agents', podSecurityLevel: PodSecurityLevel.PRIVILEGED });
+    const labels = (Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels;
+    expect(labels[PodSecurityLabels.ENFORCE]).toBe('privileged');
+    expect(labels[PodSecurityLabels.AUDIT]).toBe('restricted');
+  });
+
+  test('every object is schema-valid (kubernetes-models)', () => {
+    const json = synthNamespace({
+      name: 'web',
+      resourceQuota: { requestsCpu: '2', pods: 20 },
+      limitRange: { defaultRequestCpu: '100m', defaultLimitMemory: '256Mi' },
+      allowSameNamespaceTraffic: true,
+      ingressTcpPorts: [8443],
+      egressTcpPortsToAnywhere: [443],
+    });
+    const objects = [
+      ...Object.values(resources(json, 'kubernetes_namespace_v1')).map((c) => kubernetesObject('v1', 'Namespace', c)),
+      ...Object.values(resources(json, 'kubernetes_network_policy_v1')).map((c) => kubernetesObject('networking.k8s.io/v1', 'NetworkPolicy', c)),
+      ...Object.values(resources(json, 'kubernetes_resource_quota_v1')).map((c) => kubernetesObject('v1', 'ResourceQuota', c)),
+      ...Object.values(resources(json, 'kubernetes_limit_range_v1')).map((c) => kubernetesObject('v1', 'LimitRange', c)),
+      ...Object.values(resources(json, 'kubernetes_default_service_account_v1')).map((c) => kubernetesObject('v1', 'ServiceAccount', c)),
+    ];
+    expect(objects).toHaveLength(6);
+    expect(schemaProblems(objects)).toEqual([]);
+    // The converted policy is the real shape, so the schema check above is meaningful.
+    const defaultDeny = objects.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'default-deny');
+    expect(defaultDeny.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(defaultDeny.spec.egress[0].ports[0]).toEqual({ port: 53, protocol: 'UDP' });
+  });
+});
+
+describe('HardenedNamespace bad input', () => {
+  test.each(['Payments', 'team_a', '-web', 'web-', 'a'.repeat(64), ''])('name %j is not a DNS label', (name) => {
+    expect(() => synthNamespace({ name })).toThrow(/HardenedNamespace test\/ns: invalid name .*Allowed: an RFC 1123 DNS label/);
+  });
+  test('an unpinned Pod Security version is an error', () => {
+    expect(() => synthNamespace({ name: 'web', podSecurityVersion: 'latest' })).toThrow(/invalid podSecurityVersion "latest".*pinned/);
+  });
+  test('a port outside 1-65535 is an error', () => {
+    expect(() => synthNamespace({ name: 'web', ingressTcpPorts: [70000] })).toThrow(/invalid ingressTcpPorts 70000/);
+  });
+});
