@@ -60,10 +60,11 @@ export function unusedWaivers(lines: string[]): HardenedK8sError {
 }
 
 export function complianceFailed(stackName: string, lines: string[]): HardenedK8sError {
+  // One line per finding, each starting with the rule id; the CLI shows the message's lines as they are.
   return new HardenedK8sError(
-    `Compliance check failed for stack ${show(stackName)}: ${lines.length} unwaived error-level finding(s):\n  ` +
-      lines.join('\n  ') +
-      '\nFix: change the construct props to the secure setting, or add a waiver with a reason: Compliance.waive(scope, ruleId, reason).',
+    `Compliance check failed for stack ${show(stackName)}: ${lines.length} unwaived error-level finding(s). ` +
+      'Fix: change the construct props to the secure setting, or add a waiver with a reason: Compliance.waive(scope, ruleId, reason).\n' +
+      lines.map((l) => `FAIL ${l}`).join('\n'),
   );
 }
 

@@ -1,2 +1,5 @@
 // Azure constructs. Each area has its own barrel.
-export {};
+export * from './aks';
+export * from './network';
+export * from './registry';
+export * from './monitoring';

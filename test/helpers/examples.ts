@@ -19,7 +19,7 @@ export function synthExample(name: string): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `hk8s-example-${name}-`));
   execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('examples', name, 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, TS_NODE_PROJECT: 'tsconfig.dev.json' },
+    env: { ...process.env, CDKTF_OUTDIR: outdir, TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_PREFER_TS_EXTS: 'true' },
     stdio: 'pipe',
   });
   return outdir;

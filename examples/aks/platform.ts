@@ -1,0 +1,61 @@
+// One hardened AKS platform: network, monitoring, registry and cluster in an infrastructure stack,
+// then the in-cluster baseline in its own stacks. A function so one app can hold several platforms.
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { App, TerraformStack } from 'cdktf';
+import {
+  AksNetwork,
+  ClusterBaseline,
+  HardenedAksCluster,
+  HardenedContainerRegistry,
+  PlatformMonitoring,
+} from '../../lib';
+
+/** Entra ID group of the platform team (cluster administrators). */
+const PLATFORM_ADMINS_GROUP = '00000000-0000-0000-0000-00000000a0a0';
+
+export interface AksPlatform {
+  readonly infrastructure: TerraformStack;
+  readonly cluster: HardenedAksCluster;
+  readonly baseline: ClusterBaseline;
+}
+
+/** Adds the stacks of one platform named `name` (lower-case letters and digits) to the app. */
+export function addAksPlatform(app: App, name: string, location = 'westeurope'): AksPlatform {
+  const infrastructure = new TerraformStack(app, `${name}-infra`);
+  new AzurermProvider(infrastructure, 'azurerm', { features: [{}], storageUseAzuread: true });
+  const client = new DataAzurermClientConfig(infrastructure, 'client');
+  const rg = new ResourceGroup(infrastructure, 'rg', { name: `rg-${name}`, location });
+
+  const network = new AksNetwork(infrastructure, 'network', { name, resourceGroupName: rg.name, location });
+  const monitoring = new PlatformMonitoring(infrastructure, 'monitoring', { name, resourceGroupName: rg.name, location });
+  const registry = new HardenedContainerRegistry(infrastructure, 'registry', {
+    name: `acr${name.replace(/[^a-z0-9]/g, '')}`,
+    resourceGroupName: rg.name,
+    location,
+    privateEndpointSubnetId: network.privateEndpointSubnetId,
+    privateDnsZoneId: network.privateDnsZone('privatelink.azurecr.io'),
+    logAnalyticsWorkspaceId: monitoring.workspaceId,
+  });
+
+  const cluster = new HardenedAksCluster(infrastructure, 'aks', {
+    name: `aks-${name}`,
+    resourceGroupName: rg.name,
+    location,
+    systemSubnetId: network.systemSubnetId,
+    logAnalyticsWorkspaceId: monitoring.workspaceId,
+    adminGroupObjectIds: [PLATFORM_ADMINS_GROUP],
+    tenantId: client.tenantId,
+  });
+  cluster.addUserNodePool('apps', network.userSubnetId);
+  registry.grantPull('kubelet-pull', cluster.kubeletIdentityObjectId);
+  monitoring.addClusterDiagnostics('aks-audit', cluster.clusterId);
+
+  const baseline = new ClusterBaseline(app, `${name}-baseline`, {
+    cluster,
+    allowedRegistries: [`acr${name.replace(/[^a-z0-9]/g, '')}.azurecr.io/`, 'mcr.microsoft.com/'],
+    namespaces: [{ name: 'apps' }],
+  });
+  return { infrastructure, cluster, baseline };
+}

@@ -1,0 +1,436 @@
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { ResourcePolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-policy-assignment';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { invalidProp, missingProp } from '../../errors';
+import {
+  ClusterEndpoint,
+  IKubernetesCluster,
+  Kubelogin,
+  KubeloginMode,
+  KubernetesDistribution,
+  PolicyEngine,
+} from '../../kubernetes/cluster';
+import { AksNodePool } from './aks-node-pool';
+import { validateAuthorizedRanges, validateKubernetesVersion } from './cluster-validation';
+import { POLICY_ENGINE_TAG } from './policy-engine-tag';
+import { ApiServerAccess, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel, KmsKeyVaultNetworkAccess } from './enums';
+import { AksNodePoolOptions } from './aks-node-pool-options';
+import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
+
+
+/** Built-in Azure Policy: Kubernetes cluster pod security restricted standards for Linux-based workloads. */
+const POD_SECURITY_RESTRICTED_INITIATIVE = '/providers/Microsoft.Authorization/policySetDefinitions/42b8ef37-b724-4e24-bbc8-7a7708edfe00';
+/** Built-in Azure Policy: Kubernetes cluster containers should only use allowed images. */
+const ALLOWED_IMAGES_POLICY = '/providers/Microsoft.Authorization/policyDefinitions/febd0533-8e55-448f-b837-bd0e06f16469';
+
+/** Props of {@link HardenedAksCluster}. */
+export interface HardenedAksClusterProps {
+  /** Cluster name (1-63 letters, digits, `-` and `_`). */
+  readonly name: string;
+  /** Resource group of the cluster. */
+  readonly resourceGroupName: string;
+  /** Azure region. */
+  readonly location: string;
+  /** Subnet of the system pool's nodes and pods (Azure CNI flat: pods take VNet IPs). */
+  readonly systemSubnetId: string;
+  /** Log Analytics workspace for Container Insights and Defender for Containers. */
+  readonly logAnalyticsWorkspaceId: string;
+  /** Entra ID groups that administer the cluster (CIS AKS 1.8 5.5.1). */
+  readonly adminGroupObjectIds: string[];
+  /**
+   * Entra ID tenant of the cluster's users.
+   * @default - the tenant of the provider's subscription
+   */
+  readonly tenantId?: string;
+  /**
+   * Kubernetes version `major.minor[.patch]`.
+   * @default - the AKS default version at creation, then the automatic upgrade channel
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * DNS prefix of the cluster.
+   * @default - the cluster name
+   */
+  readonly dnsPrefix?: string;
+  /**
+   * How the API server is reached.
+   * @default ApiServerAccess.PRIVATE (CIS AKS 1.8 5.4.1, 5.4.2)
+   */
+  readonly apiServerAccess?: ApiServerAccess;
+  /**
+   * CIDRs allowed to reach a public API server; required with PUBLIC_RESTRICTED, never `0.0.0.0/0`.
+   * @default - none (private API server)
+   */
+  readonly authorizedIpRanges?: string[];
+  /**
+   * Private DNS zone of a private cluster: `System` or the id of your own `privatelink.<region>.azmk8s.io` zone.
+   * @default 'System'
+   */
+  readonly privateDnsZoneId?: string;
+  /**
+   * Delegated subnet for API server VNet integration (the API server gets an internal load balancer in it).
+   * @default - no VNet integration
+   */
+  readonly apiServerSubnetId?: string;
+  /**
+   * Disable local (certificate) accounts so every user authenticates with Entra ID. Setting false fails the
+   * `aks-entra-id-integration` rule unless waived.
+   * @default true (CIS AKS 1.8 5.5.1)
+   */
+  readonly localAccountsDisabled?: boolean;
+  /**
+   * Authorize Kubernetes API calls with Azure RBAC.
+   * @default true (CIS AKS 1.8 5.5.2)
+   */
+  readonly azureRbacEnabled?: boolean;
+  /**
+   * Workload identity (needs the OIDC issuer).
+   * @default true (CIS AKS 1.8 5.2.1)
+   */
+  readonly workloadIdentityEnabled?: boolean;
+  /**
+   * OIDC issuer for workload identity federation.
+   * @default true (CIS AKS 1.8 5.2.1)
+   */
+  readonly oidcIssuerEnabled?: boolean;
+  /**
+   * Versioned Key Vault key id for KMS etcd encryption of Kubernetes secrets.
+   * @default - no KMS (fails the `aks-kms-etcd-encryption` rule, CIS AKS 1.8 5.3.1, unless waived)
+   */
+  readonly kmsKeyVaultKeyId?: string;
+  /**
+   * Key Vault holding the KMS key: the control-plane identity is granted Key Vault Crypto User on it and
+   * the cluster waits for the grant.
+   * @default - no grant is created (grant the control-plane identity yourself)
+   */
+  readonly kmsKeyVaultId?: string;
+  /**
+   * How the API server reaches the KMS key's vault.
+   * @default KmsKeyVaultNetworkAccess.PRIVATE (CIS AKS 1.8 5.3.1)
+   */
+  readonly kmsKeyVaultNetworkAccess?: KmsKeyVaultNetworkAccess;
+  /**
+   * Admission policy engine: a self-installed Gatekeeper (the baseline) or the Azure Policy add-on.
+   * Never both.
+   * @default PolicyEngine.GATEKEEPER (CIS AKS 1.8 5.1.4 proven in-cluster by the baseline)
+   */
+  readonly policyEngine?: PolicyEngine;
+  /**
+   * Regex of allowed container images, for the Azure Policy allowed-images assignment (AZURE_POLICY only).
+   * @default - required with PolicyEngine.AZURE_POLICY
+   */
+  readonly allowedImagesRegex?: string;
+  /**
+   * Defender for Containers on the cluster, reporting to the workspace.
+   * @default true (CIS AKS 1.8 5.1.1)
+   */
+  readonly defenderEnabled?: boolean;
+  /**
+   * Image cleaner interval in hours (24-2160) removing unused, vulnerable images from nodes.
+   * @default 48
+   */
+  readonly imageCleanerIntervalHours?: number;
+  /**
+   * Automatic Kubernetes upgrade channel.
+   * @default AksUpgradeChannel.PATCH
+   */
+  readonly automaticUpgradeChannel?: AksUpgradeChannel;
+  /**
+   * Node OS upgrade channel.
+   * @default AksNodeOsUpgradeChannel.NODE_IMAGE
+   */
+  readonly nodeOsUpgradeChannel?: AksNodeOsUpgradeChannel;
+  /**
+   * Allow `az aks command invoke` (runs commands in the cluster bypassing the private endpoint).
+   * @default false
+   */
+  readonly runCommandEnabled?: boolean;
+  /**
+   * Pricing tier.
+   * @default AksSkuTier.STANDARD
+   */
+  readonly skuTier?: AksSkuTier;
+  /**
+   * Run the AKS managed Istio add-on.
+   * @default true
+   */
+  readonly managedIstio?: boolean;
+  /**
+   * Managed Istio revision (`asm-1-<minor>`); asm-1-30 redirects traffic with Istio CNI, so meshed pods
+   * pass Pod Security restricted.
+   * @default 'asm-1-30'
+   */
+  readonly istioRevision?: string;
+  /**
+   * Application Gateway for the AGIC add-on (needs a user node pool: the system pool takes critical add-ons only).
+   * @default - no AGIC
+   */
+  readonly applicationGatewayId?: string;
+  /**
+   * Disk encryption set (customer-managed key) for OS and data disks.
+   * @default - platform-managed keys
+   */
+  readonly diskEncryptionSetId?: string;
+  /**
+   * Kubernetes service CIDR; must not overlap the VNet.
+   * @default '172.16.0.0/16'
+   */
+  readonly serviceCidr?: string;
+  /**
+   * Cluster DNS service IP inside the service CIDR.
+   * @default '172.16.0.10'
+   */
+  readonly dnsServiceIp?: string;
+  /**
+   * System node pool settings.
+   * @default - 3-6 Standard_D4ds_v5 nodes over three zones, hardened
+   */
+  readonly systemNodePool?: AksNodePoolOptions;
+  /**
+   * How kubelogin gets tokens for the kubernetes and helm providers of the baseline stacks.
+   * @default KubeloginMode.AZURE_CLI
+   */
+  readonly kubeloginMode?: KubeloginMode;
+}
+
+/**
+ * A hardened AKS cluster: private API server, Entra ID only with Azure RBAC, Azure CNI flat with Calico,
+ * workload identity, KMS-ready, Defender, managed Istio, patch upgrades, hardened node pools.
+ * Each insecure choice is an explicit prop that fails its compliance rule unless waived.
+ */
+export class HardenedAksCluster extends Construct implements IKubernetesCluster {
+  /** The cluster resource. */
+  public readonly cluster: KubernetesCluster;
+  /** Identity of the control plane. */
+  public readonly controlPlaneIdentity: UserAssignedIdentity;
+  /** Identity of the kubelets (pulls images: grant it AcrPull only, CIS AKS 1.8 5.1.3). */
+  public readonly kubeletIdentity: UserAssignedIdentity;
+  public readonly clusterName: string;
+  public readonly distribution = KubernetesDistribution.AKS;
+  public readonly endpoint: ClusterEndpoint;
+  public readonly policyEngine: PolicyEngine;
+  public readonly managedIstioRevision?: string;
+  public readonly secretsStoreCsiManaged = true;
+  public readonly oidcIssuerUrl?: string;
+  private readonly props: HardenedAksClusterProps;
+  private readonly userPools: AksNodePool[] = [];
+
+  constructor(scope: Construct, id: string, props: HardenedAksClusterProps) {
+    super(scope, id);
+    const construct = `HardenedAksCluster ${this.node.path}`;
+    validateRequired(construct, props);
+    this.props = props;
+    validateKubernetesVersion(construct, props.kubernetesVersion);
+    const access = props.apiServerAccess ?? ApiServerAccess.PRIVATE;
+    validateAuthorizedRanges(construct, access, props.authorizedIpRanges);
+    const oidc = props.oidcIssuerEnabled ?? true;
+    const workloadIdentity = props.workloadIdentityEnabled ?? true;
+    if (workloadIdentity && !oidc) {
+      throw invalidProp(construct, 'oidcIssuerEnabled', false, 'true when workloadIdentityEnabled is true', 'set oidcIssuerEnabled: true, or workloadIdentityEnabled: false');
+    }
+    const imageCleanerHours = props.imageCleanerIntervalHours ?? 48;
+    if (!Number.isInteger(imageCleanerHours) || imageCleanerHours < 24 || imageCleanerHours > 2160) {
+      throw invalidProp(construct, 'imageCleanerIntervalHours', imageCleanerHours, 'a whole number of hours from 24 to 2160', 'use 48');
+    }
+    const upgradeChannel = props.automaticUpgradeChannel ?? AksUpgradeChannel.PATCH;
+    const nodeOsChannel = props.nodeOsUpgradeChannel ?? AksNodeOsUpgradeChannel.NODE_IMAGE;
+    if (upgradeChannel === AksUpgradeChannel.NODE_IMAGE && nodeOsChannel !== AksNodeOsUpgradeChannel.NODE_IMAGE) {
+      throw invalidProp(construct, 'nodeOsUpgradeChannel', nodeOsChannel, 'NodeImage when automaticUpgradeChannel is node-image', 'use AksNodeOsUpgradeChannel.NODE_IMAGE');
+    }
+    const revision = props.istioRevision ?? 'asm-1-30';
+    if (!Token.isUnresolved(revision) && !/^asm-1-\d+$/.test(revision)) {
+      throw invalidProp(construct, 'istioRevision', revision, 'an AKS mesh revision such as "asm-1-30"', 'use a revision from `az aks mesh get-revisions`');
+    }
+    const policyEngine = props.policyEngine ?? PolicyEngine.GATEKEEPER;
+    if (!Object.values(PolicyEngine).includes(policyEngine)) {
+      throw invalidProp(construct, 'policyEngine', policyEngine, Object.values(PolicyEngine).join(', '), 'use a PolicyEngine member');
+    }
+    if (policyEngine === PolicyEngine.AZURE_POLICY && !props.allowedImagesRegex) {
+      throw missingProp(construct, 'allowedImagesRegex', 'give the regex of allowed images, e.g. "^myacr\\.azurecr\\.io/.+$" (CIS AKS 1.8 5.1.4)');
+    }
+    const systemPool = resolvePoolOptions(construct, 'system', props.systemNodePool, true);
+
+    this.controlPlaneIdentity = new UserAssignedIdentity(this, 'control-plane-identity', {
+      name: `id-${props.name}-control-plane`,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+    });
+    this.kubeletIdentity = new UserAssignedIdentity(this, 'kubelet-identity', {
+      name: `id-${props.name}-kubelet`,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+    });
+    const grants = this.identityGrants(props);
+
+    const kms = props.kmsKeyVaultKeyId
+      ? { keyVaultKeyId: props.kmsKeyVaultKeyId, keyVaultNetworkAccess: props.kmsKeyVaultNetworkAccess ?? KmsKeyVaultNetworkAccess.PRIVATE }
+      : undefined;
+    this.cluster = new KubernetesCluster(this, 'cluster', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      dnsPrefix: props.dnsPrefix ?? props.name,
+      kubernetesVersion: props.kubernetesVersion,
+      skuTier: props.skuTier ?? AksSkuTier.STANDARD,
+      privateClusterEnabled: access === ApiServerAccess.PRIVATE,
+      privateClusterPublicFqdnEnabled: false,
+      privateDnsZoneId: access === ApiServerAccess.PRIVATE ? props.privateDnsZoneId ?? 'System' : undefined,
+      apiServerAccessProfile: apiServerAccessProfile(access, props),
+      localAccountDisabled: props.localAccountsDisabled ?? true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: {
+        adminGroupObjectIds: props.adminGroupObjectIds,
+        azureRbacEnabled: props.azureRbacEnabled ?? true,
+        tenantId: props.tenantId,
+      },
+      oidcIssuerEnabled: oidc,
+      workloadIdentityEnabled: workloadIdentity,
+      identity: { type: 'UserAssigned', identityIds: [this.controlPlaneIdentity.id] },
+      kubeletIdentity: {
+        clientId: this.kubeletIdentity.clientId,
+        objectId: this.kubeletIdentity.principalId,
+        userAssignedIdentityId: this.kubeletIdentity.id,
+      },
+      keyManagementService: kms,
+      keyVaultSecretsProvider: { secretRotationEnabled: true, secretRotationInterval: '2m' },
+      microsoftDefender: props.defenderEnabled ?? true ? { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId } : undefined,
+      omsAgent: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId, msiAuthForMonitoringEnabled: true },
+      azurePolicyEnabled: policyEngine === PolicyEngine.AZURE_POLICY,
+      imageCleanerEnabled: true,
+      imageCleanerIntervalHours: imageCleanerHours,
+      automaticUpgradeChannel: upgradeChannel,
+      nodeOsUpgradeChannel: nodeOsChannel,
+      runCommandEnabled: props.runCommandEnabled ?? false,
+      httpApplicationRoutingEnabled: false,
+      diskEncryptionSetId: props.diskEncryptionSetId,
+      serviceMeshProfile: props.managedIstio ?? true ? { mode: 'Istio', revisions: [revision] } : undefined,
+      ingressApplicationGateway: props.applicationGatewayId ? { gatewayId: props.applicationGatewayId } : undefined,
+      networkProfile: {
+        // Azure CNI flat: pods get VNet IPs reachable from the company network; Calico enforces
+        // NetworkPolicy and coexists with Istio; the data plane stays azure (cilium needs cilium policy).
+        networkPlugin: 'azure',
+        networkPolicy: 'calico',
+        networkDataPlane: 'azure',
+        loadBalancerSku: 'standard',
+        outboundType: 'loadBalancer',
+        serviceCidr: props.serviceCidr ?? '172.16.0.0/16',
+        dnsServiceIp: props.dnsServiceIp ?? '172.16.0.10',
+      },
+      defaultNodePool: {
+        name: 'system',
+        onlyCriticalAddonsEnabled: true,
+        temporaryNameForRotation: 'systemtmp',
+        ...poolAttributes(systemPool, props.systemSubnetId),
+      },
+      tags: { [POLICY_ENGINE_TAG]: policyEngine },
+      dependsOn: grants,
+    });
+
+    if (policyEngine === PolicyEngine.AZURE_POLICY) {
+      this.assignAzurePolicies(props.allowedImagesRegex as string);
+    }
+    this.clusterName = props.name;
+    this.policyEngine = policyEngine;
+    this.managedIstioRevision = props.managedIstio ?? true ? revision : undefined;
+    this.oidcIssuerUrl = oidc ? this.cluster.oidcIssuerUrl : undefined;
+    const fqdn = access === ApiServerAccess.PRIVATE ? this.cluster.privateFqdn : this.cluster.fqdn;
+    this.endpoint = {
+      host: `https://${fqdn}:443`,
+      clusterCaCertificate: this.cluster.kubeConfig.get(0).clusterCaCertificate,
+      exec: Kubelogin.exec(props.kubeloginMode ?? KubeloginMode.AZURE_CLI),
+    };
+    this.node.addValidation({ validate: () => this.validateAgicPool() });
+  }
+
+  /** Resource id of the cluster. */
+  public get clusterId(): string {
+    return this.cluster.id;
+  }
+
+  /** Object id of the kubelet identity (grant it AcrPull on your registry, CIS AKS 1.8 5.1.3). */
+  public get kubeletIdentityObjectId(): string {
+    return this.kubeletIdentity.principalId;
+  }
+
+  /** Object id of the AGIC add-on identity (when applicationGatewayId is set). */
+  public get agicIdentityObjectId(): string {
+    return this.cluster.ingressApplicationGateway.ingressApplicationGatewayIdentity.get(0).objectId;
+  }
+
+  /** Adds a hardened user node pool in the given subnet. */
+  public addUserNodePool(name: string, subnetId: string, options?: AksNodePoolOptions): AksNodePool {
+    const pool = new AksNodePool(this, `pool-${name}`, { ...options, name, subnetId, kubernetesClusterId: this.cluster.id });
+    this.userPools.push(pool);
+    return pool;
+  }
+
+  private identityGrants(props: HardenedAksClusterProps): RoleAssignment[] {
+    const grant = (id: string, scope: string, role: string, principalId: string) =>
+      new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
+    // AKS assigns the kubelet identity to the nodes on behalf of the control-plane identity.
+    const grants = [grant('control-plane-manages-kubelet-identity', this.kubeletIdentity.id, 'Managed Identity Operator', this.controlPlaneIdentity.principalId)];
+    // With a user-assigned identity in your VNet, AKS needs to join nodes and load balancers to the subnets.
+    grants.push(grant('control-plane-system-subnet', props.systemSubnetId, 'Network Contributor', this.controlPlaneIdentity.principalId));
+    if (props.apiServerSubnetId) {
+      grants.push(grant('control-plane-api-server-subnet', props.apiServerSubnetId, 'Network Contributor', this.controlPlaneIdentity.principalId));
+    }
+    if (props.kmsKeyVaultId) {
+      grants.push(grant('control-plane-kms-crypto-user', props.kmsKeyVaultId, 'Key Vault Crypto User', this.controlPlaneIdentity.principalId));
+    }
+    return grants;
+  }
+
+  private assignAzurePolicies(allowedImagesRegex: string): void {
+    new ResourcePolicyAssignment(this, 'pod-security-restricted', {
+      name: `${this.props.name}-pod-security-restricted`.slice(0, 64),
+      resourceId: this.cluster.id,
+      policyDefinitionId: POD_SECURITY_RESTRICTED_INITIATIVE,
+      displayName: 'Pod security restricted standards for Linux workloads',
+      parameters: JSON.stringify({ effect: { value: 'deny' } }),
+    });
+    new ResourcePolicyAssignment(this, 'allowed-images', {
+      name: `${this.props.name}-allowed-images`.slice(0, 64),
+      resourceId: this.cluster.id,
+      policyDefinitionId: ALLOWED_IMAGES_POLICY,
+      displayName: 'Containers only use allowed images (CIS AKS 1.8 5.1.4)',
+      parameters: JSON.stringify({ effect: { value: 'deny' }, allowedContainerImagesRegex: { value: allowedImagesRegex } }),
+    });
+  }
+
+  private validateAgicPool(): string[] {
+    if (this.props.applicationGatewayId && this.userPools.length === 0) {
+      return [
+        `HardenedAksCluster ${this.node.path}: applicationGatewayId is set but the cluster has no user node pool; the system pool only runs critical add-ons, so the AGIC pod cannot be scheduled. Fix: call addUserNodePool(...).`,
+      ];
+    }
+    return [];
+  }
+}
+
+function validateRequired(construct: string, props: HardenedAksClusterProps): void {
+  if (!props) {
+    throw missingProp(construct, 'props', 'pass HardenedAksClusterProps');
+  }
+  for (const key of ['name', 'resourceGroupName', 'location', 'systemSubnetId', 'logAnalyticsWorkspaceId'] as const) {
+    if (typeof props[key] !== 'string' || !props[key].trim()) {
+      throw missingProp(construct, key, `give ${key} as a non-empty string`);
+    }
+  }
+  if (!Token.isUnresolved(props.name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(props.name)) {
+    throw invalidProp(construct, 'name', props.name, '1-63 letters, digits, "-" and "_", starting with a letter or digit', 'use a name such as "aks-platform-prod"');
+  }
+  if (!Array.isArray(props.adminGroupObjectIds) || props.adminGroupObjectIds.length === 0) {
+    throw missingProp(construct, 'adminGroupObjectIds', 'give at least one Entra ID group object id that administers the cluster (CIS AKS 1.8 5.5.1)');
+  }
+}
+
+function apiServerAccessProfile(access: ApiServerAccess, props: HardenedAksClusterProps) {
+  const integration = props.apiServerSubnetId ? { subnetId: props.apiServerSubnetId, virtualNetworkIntegrationEnabled: true } : {};
+  if (access === ApiServerAccess.PUBLIC_RESTRICTED) {
+    return { authorizedIpRanges: props.authorizedIpRanges, ...integration };
+  }
+  return props.apiServerSubnetId ? integration : undefined;
+}

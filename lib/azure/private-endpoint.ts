@@ -1,0 +1,43 @@
+// Internal helpers shared by the Azure constructs: private endpoints and diagnostic settings.
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { Construct } from 'constructs';
+
+export interface PrivateEndpointOptions {
+  readonly name: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly subnetId: string;
+  readonly resourceId: string;
+  /** Sub-resource, e.g. `registry` or `vault`. */
+  readonly subresource: string;
+  readonly privateDnsZoneId: string;
+}
+
+/** A private endpoint for a resource, registered in its private DNS zone. */
+export function addPrivateEndpoint(scope: Construct, id: string, o: PrivateEndpointOptions): PrivateEndpoint {
+  return new PrivateEndpoint(scope, id, {
+    name: `pe-${o.name}`,
+    resourceGroupName: o.resourceGroupName,
+    location: o.location,
+    subnetId: o.subnetId,
+    privateServiceConnection: {
+      name: `psc-${o.name}`,
+      privateConnectionResourceId: o.resourceId,
+      subresourceNames: [o.subresource],
+      isManualConnection: false,
+    },
+    privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [o.privateDnsZoneId] },
+  });
+}
+
+/** A diagnostic setting sending the given log categories of a resource to a Log Analytics workspace. */
+export function addDiagnostics(scope: Construct, id: string, targetResourceId: string, workspaceId: string, categories: string[]): MonitorDiagnosticSetting {
+  return new MonitorDiagnosticSetting(scope, id, {
+    name: 'security-logs',
+    targetResourceId,
+    logAnalyticsWorkspaceId: workspaceId,
+    logAnalyticsDestinationType: 'Dedicated',
+    enabledLog: categories.map((category) => ({ category })),
+  });
+}
