@@ -1,4 +1,5 @@
+// Adds toHaveResourceWithProperties and friends to expect() (the import brings their types).
+import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
 
-// Adds toHaveResourceWithProperties and friends to expect().
 Testing.setupJest();
