@@ -9,6 +9,7 @@ import {
   ClusterBaseline,
   HardenedAksCluster,
   HardenedContainerRegistry,
+  HardenedKeyVault,
   PlatformMonitoring,
 } from '../../lib';
 
@@ -28,7 +29,13 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   const client = new DataAzurermClientConfig(infrastructure, 'client');
   const rg = new ResourceGroup(infrastructure, 'rg', { name: `rg-${name}`, location });
 
-  const network = new AksNetwork(infrastructure, 'network', { name, resourceGroupName: rg.name, location });
+  const network = new AksNetwork(infrastructure, 'network', {
+    name,
+    resourceGroupName: rg.name,
+    location,
+    // KMS with a private key vault needs API server VNet integration.
+    apiServerSubnetCidr: '10.240.9.32/28',
+  });
   const monitoring = new PlatformMonitoring(infrastructure, 'monitoring', { name, resourceGroupName: rg.name, location });
   const registry = new HardenedContainerRegistry(infrastructure, 'registry', {
     name: `acr${name.replace(/[^a-z0-9]/g, '')}`,
@@ -39,11 +46,25 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     logAnalyticsWorkspaceId: monitoring.workspaceId,
   });
 
+  const vault = new HardenedKeyVault(infrastructure, 'vault', {
+    name: `kv-${name}`,
+    resourceGroupName: rg.name,
+    location,
+    tenantId: client.tenantId,
+    privateEndpointSubnetId: network.privateEndpointSubnetId,
+    privateDnsZoneId: network.privateDnsZone('privatelink.vaultcore.azure.net'),
+    logAnalyticsWorkspaceId: monitoring.workspaceId,
+  });
+  const kmsKey = vault.addKmsKey('aks-kms', { name: 'aks-kms', expirationDate: '2027-12-31T00:00:00Z' });
+
   const cluster = new HardenedAksCluster(infrastructure, 'aks', {
     name: `aks-${name}`,
     resourceGroupName: rg.name,
     location,
     systemSubnetId: network.systemSubnetId,
+    apiServerSubnetId: network.apiServerSubnetId,
+    kmsKeyVaultKeyId: kmsKey.id,
+    kmsKeyVaultId: vault.vaultId,
     logAnalyticsWorkspaceId: monitoring.workspaceId,
     adminGroupObjectIds: [PLATFORM_ADMINS_GROUP],
     tenantId: client.tenantId,

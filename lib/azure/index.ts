@@ -3,3 +3,4 @@ export * from './aks';
 export * from './network';
 export * from './registry';
 export * from './monitoring';
+export * from './keyvault';

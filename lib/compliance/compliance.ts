@@ -2,13 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, ISynthesisSession, IStackSynthesizer, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { CisBenchmark } from '../cis/types';
 import { complianceFailed, stacksNotChecked, unusedWaivers } from '../errors';
 import { evaluateStack, indexRulesByType } from './evaluate';
 import { controlRows, isBlocking, StackReport, summarize } from './report';
 import { renderMarkdown, renderSummaryLine } from './report-markdown';
 import { StackResources } from './rule-context';
 import { validateRule } from './rule-pack';
-import { IComplianceRule, IRulePack } from './types';
+import { Finding, IComplianceRule, IRulePack } from './types';
 import { addWaiver, WaiverIndex } from './waivers';
 
 /** Options of the compliance check. */
@@ -23,6 +24,11 @@ export interface ComplianceOptions {
    * @default true
    */
   readonly printSummary?: boolean;
+  /**
+   * Benchmarks whose controls the reports list.
+   * @default - every benchmark the applied rules cite
+   */
+  readonly benchmarks?: CisBenchmark[];
 }
 
 const ENGINES = new WeakMap<App, Compliance>();
@@ -56,6 +62,8 @@ export class Compliance {
   private readonly app: App;
   private readonly failOnUnknown: boolean;
   private readonly printSummary: boolean;
+  private readonly benchmarks?: CisBenchmark[];
+  private readonly appFindings: Finding[] = [];
   private readonly packs: IRulePack[] = [];
   private readonly rules = new Map<string, IComplianceRule>();
   private readonly checkedStacks = new Set<string>();
@@ -66,6 +74,7 @@ export class Compliance {
     this.app = app;
     this.failOnUnknown = options.failOnUnknown ?? true;
     this.printSummary = options.printSummary ?? true;
+    this.benchmarks = options.benchmarks;
     app.node.addValidation({ validate: () => this.validateApp() });
   }
 
@@ -120,8 +129,9 @@ export class Compliance {
       packs: this.packs.map((p) => p.name),
       summary: summarize(findings, this.failOnUnknown),
       findings,
-      controls: controlRows(rules, findings),
+      controls: controlRows(rules, findings, this.benchmarks),
     };
+    this.appFindings.push(...findings);
     const dir = path.join(session.outdir, manifest.workingDirectory);
     this.writtenDirs.push(dir);
     this.checkedStacks.add(stack.node.path);
@@ -138,6 +148,20 @@ export class Compliance {
     if (this.printSummary) {
       process.stdout.write(renderSummaryLine(report, path.join(manifest.workingDirectory, 'compliance.md')) + '\n');
     }
+  }
+
+  /** The whole app in one report: a control proven in any stack (e.g. 5.1.4 by the baseline) shows as such. */
+  private writeAppReport(): void {
+    const rules = this.appliedRules;
+    const report: StackReport = {
+      stack: '(app)',
+      packs: this.packs.map((p) => p.name),
+      summary: summarize(this.appFindings, this.failOnUnknown),
+      findings: this.appFindings,
+      controls: controlRows(rules, this.appFindings, this.benchmarks),
+    };
+    fs.writeFileSync(path.join(this.app.outdir, 'compliance.json'), JSON.stringify(report, null, 2) + '\n');
+    fs.writeFileSync(path.join(this.app.outdir, 'compliance.md'), renderMarkdown(report));
   }
 
   /** A failed check leaves no partial output: remove what this synth wrote. */
@@ -163,6 +187,8 @@ export class Compliance {
     }
     if (errors.length > 0) {
       this.discardOutput();
+    } else if (this.checkedStacks.size > 0) {
+      this.writeAppReport();
     }
     return errors;
   }

@@ -13,7 +13,7 @@ function findingStatus(f: Finding): string {
 export function renderMarkdown(report: StackReport): string {
   const s = report.summary;
   const lines = [
-    `# Compliance report: stack \`${report.stack}\``,
+    report.stack === '(app)' ? '# Compliance report: whole app' : `# Compliance report: stack \`${report.stack}\``,
     '',
     `Packs: ${report.packs.join(', ') || 'none'}`,
     '',

@@ -53,15 +53,16 @@ export function summarize(findings: Finding[], failOnUnknown: boolean): Complian
 }
 
 const NOT_COVERED_NOTE: Record<ControlImplementation, string> = {
-  [ControlImplementation.IAC]: 'no resource in this stack is checked for it',
+  [ControlImplementation.IAC]: 'no resource here is checked for it',
   [ControlImplementation.IN_CLUSTER]: 'in-cluster control: proven in the stack that holds the cluster baseline',
   [ControlImplementation.PLATFORM]: 'platform default: the provider or distribution satisfies it; nothing to configure',
   [ControlImplementation.PROCESS]: 'process control: needs organisational review',
 };
 
 /** One row per CIS control of every benchmark the applied rules cite. */
-export function controlRows(rules: IComplianceRule[], findings: Finding[]): ControlRow[] {
-  const benchmarks = [...new Set(rules.flatMap((r) => r.metadata.cisControls.map((c) => c.benchmark)))].sort();
+export function controlRows(rules: IComplianceRule[], findings: Finding[], only?: CisBenchmark[]): ControlRow[] {
+  const cited = [...new Set(rules.flatMap((r) => r.metadata.cisControls.map((c) => c.benchmark)))].sort();
+  const benchmarks = only ? cited.filter((b) => only.includes(b)) : cited;
   const rows: ControlRow[] = [];
   for (const benchmark of benchmarks) {
     for (const control of CisCatalog.controls(benchmark)) {
@@ -76,7 +77,7 @@ export function controlRows(rules: IComplianceRule[], findings: Finding[]): Cont
         implementation: control.implementation,
         status,
         rules: ruleIds,
-        note: status === 'not covered' ? (ruleIds.length ? 'no applicable resource in this stack' : NOT_COVERED_NOTE[control.implementation]) : '',
+        note: status === 'not covered' ? (ruleIds.length ? 'no applicable resource here' : NOT_COVERED_NOTE[control.implementation]) : '',
       });
     }
   }

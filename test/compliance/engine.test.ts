@@ -4,7 +4,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ComplianceStatus, Compliance, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
+import { CisBenchmark, ComplianceStatus, Compliance, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
 import { cisAks } from '../../lib/cis/refs';
 import { check, defineRule, notApplicable } from '../../lib/compliance/define-rule';
 import { azureStack, synthWithPacks, testApp } from '../helpers/synth';
@@ -185,7 +185,7 @@ describe('compliance engine', () => {
     storage(azureStack(app, 'infra'), 'good');
     const md = synthWithPacks(app, [pack]).markdown('infra');
     expect(md).toContain('| cis-aks-1.8 | 5.1.2 | Minimize user access to Azure Container Registry (ACR) | iac | pass | test-storage-no-public-blob |  |');
-    expect(md).toMatch(/\| cis-aks-1\.8 \| 5\.4\.2 \| .* \| iac \| not covered \| {2}\| no resource in this stack is checked for it \|/);
+    expect(md).toMatch(/\| cis-aks-1\.8 \| 5\.4\.2 \| .* \| iac \| not covered \| {2}\| no resource here is checked for it \|/);
     expect(md).toMatch(/\| cis-aks-1\.8 \| 3\.2\.1 \| .* \| platform \| not covered \|/);
     expect(md.match(/^\| cis-aks-1\.8 \|/gm)).toHaveLength(51);
   });
@@ -216,5 +216,33 @@ describe('compliance engine', () => {
     const report = synthWithPacks(app, [pack, new RulePack('again', [storageNoPublicBlob])]).report('infra');
     expect(report.findings).toHaveLength(1);
     expect(report.packs).toEqual(['test-pack', 'again']);
+  });
+});
+
+describe('app-level report and benchmark selection', () => {
+  test('the whole-app report combines every stack; a control proven in any stack passes', () => {
+    const app = testApp();
+    storage(azureStack(app, 'first'), 'good');
+    storage(azureStack(app, 'second'), 'premium', { accountTier: 'Premium', allowNestedItemsToBePublic: true });
+    synthWithPacks(app, [pack]);
+    const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'compliance.json'), 'utf-8'));
+    expect(report.stack).toBe('(app)');
+    expect(report.findings.map((f: any) => f.constructPath)).toEqual(['first/good', 'second/premium']);
+    expect(report.controls.find((c: any) => c.id === '5.1.2').status).toBe('pass');
+    expect(fs.readFileSync(path.join(app.outdir, 'compliance.md'), 'utf-8')).toContain('# Compliance report: whole app');
+    const second = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'second', 'compliance.json'), 'utf-8'));
+    expect(second.controls.find((c: any) => c.id === '5.1.2')).toMatchObject({ status: 'not covered', note: 'no applicable resource here' });
+  });
+
+  test('benchmarks limits the controls the reports list', () => {
+    const rke2Rule = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-rke2', cisControls: [{ benchmark: CisBenchmark.RKE2_1_8, id: '1.1.1' }] }, () => notApplicable());
+    const both = new RulePack('both', [storageNoPublicBlob, rke2Rule]);
+    const all = testApp();
+    storage(azureStack(all, 'infra'), 'good');
+    expect(new Set(synthWithPacks(all, [both]).report('infra').controls.map((c: any) => c.benchmark))).toEqual(new Set(['cis-aks-1.8', 'rke2-cis-1.8']));
+    const aksOnly = testApp();
+    storage(azureStack(aksOnly, 'infra'), 'good');
+    Compliance.of(aksOnly, { printSummary: false, benchmarks: [CisBenchmark.AKS_1_8] });
+    expect(new Set(synthWithPacks(aksOnly, [both]).report('infra').controls.map((c: any) => c.benchmark))).toEqual(new Set(['cis-aks-1.8']));
   });
 });

@@ -251,6 +251,10 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     if (policyEngine === PolicyEngine.AZURE_POLICY && !props.allowedImagesRegex) {
       throw missingProp(construct, 'allowedImagesRegex', 'give the regex of allowed images, e.g. "^myacr\\.azurecr\\.io/.+$" (CIS AKS 1.8 5.1.4)');
     }
+    const kmsAccess = props.kmsKeyVaultNetworkAccess ?? KmsKeyVaultNetworkAccess.PRIVATE;
+    if (props.kmsKeyVaultKeyId && kmsAccess === KmsKeyVaultNetworkAccess.PRIVATE && !props.apiServerSubnetId) {
+      throw missingProp(construct, 'apiServerSubnetId', 'KMS with a private key vault needs API server VNet integration: pass the delegated API server subnet (AksNetwork apiServerSubnetCidr)');
+    }
     const systemPool = resolvePoolOptions(construct, 'system', props.systemNodePool, true);
 
     this.controlPlaneIdentity = new UserAssignedIdentity(this, 'control-plane-identity', {
@@ -266,7 +270,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     const grants = this.identityGrants(props);
 
     const kms = props.kmsKeyVaultKeyId
-      ? { keyVaultKeyId: props.kmsKeyVaultKeyId, keyVaultNetworkAccess: props.kmsKeyVaultNetworkAccess ?? KmsKeyVaultNetworkAccess.PRIVATE }
+      ? { keyVaultKeyId: props.kmsKeyVaultKeyId, keyVaultNetworkAccess: kmsAccess }
       : undefined;
     this.cluster = new KubernetesCluster(this, 'cluster', {
       name: props.name,
