@@ -1,5 +1,6 @@
 import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark, ControlImplementation } from '../cis/types';
+import { KUBERNETES_NOT_COVERABLE } from './rules/kubernetes/not-coverable';
 import { ComplianceStatus, Finding, IComplianceRule, RuleSeverity } from './types';
 
 /** Status of one CIS control in one stack. */
@@ -77,11 +78,19 @@ export function controlRows(rules: IComplianceRule[], findings: Finding[], only?
         implementation: control.implementation,
         status,
         rules: ruleIds,
-        note: status === 'not covered' ? (ruleIds.length ? 'no applicable resource here' : NOT_COVERED_NOTE[control.implementation]) : '',
+        note: status === 'not covered' ? notCoveredNote(benchmark, control.id, control.implementation, ruleIds.length > 0) : '',
       });
     }
   }
   return rows;
+}
+
+function notCoveredNote(benchmark: CisBenchmark, id: string, implementation: ControlImplementation, hasRules: boolean): string {
+  const notCoverable = KUBERNETES_NOT_COVERABLE.find((n) => n.control.benchmark === benchmark && n.control.id === id);
+  if (notCoverable) {
+    return `not coverable at synth time: ${notCoverable.reason}`;
+  }
+  return hasRules ? 'no applicable resource here' : NOT_COVERED_NOTE[implementation];
 }
 
 function controlStatus(findings: Finding[]): ControlStatus {
