@@ -1,4 +1,7 @@
-import { acrAdminDisabled, acrAnonymousPullDisabled, acrHardenedFeatures, acrPublicNetworkDisabled } from '../../../lib/compliance/rules/acr/registry-access';
+import { acrAdminDisabled } from '../../../lib/compliance/rules/acr/admin-disabled';
+import { acrPublicNetworkDisabled } from '../../../lib/compliance/rules/acr/public-network-disabled';
+import { acrAnonymousPullDisabled } from '../../../lib/compliance/rules/acr/anonymous-pull-disabled';
+import { acrHardenedFeatures } from '../../../lib/compliance/rules/acr/hardened-features';
 import { acrLeastPrivilegeRoles } from '../../../lib/compliance/rules/acr/role-assignments';
 import { logAnalyticsRetention } from '../../../lib/compliance/rules/monitoring/workspace-retention';
 import { nsgNoInternetInbound } from '../../../lib/compliance/rules/network/nsg-internet-inbound';

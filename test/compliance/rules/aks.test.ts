@@ -1,19 +1,17 @@
 import { IComplianceRule } from '../../../lib';
 import { aksApiServerAccess } from '../../../lib/compliance/rules/aks/api-server-access';
 import { aksAzureRbac } from '../../../lib/compliance/rules/aks/azure-rbac';
-import {
-  aksAutomaticUpgrades,
-  aksAvailabilityZones,
-  aksAzureCniFlat,
-  aksEphemeralOsDisk,
-  aksHostEncryption,
-  aksImageCleaner,
-  aksMaxPods,
-  aksRunCommandDisabled,
-  aksStandardTier,
-  aksSystemPoolIsolation,
-  aksUserAssignedIdentity,
-} from '../../../lib/compliance/rules/aks/best-practices';
+import { aksAzureCniFlat } from '../../../lib/compliance/rules/aks/azure-cni-flat';
+import { aksRunCommandDisabled } from '../../../lib/compliance/rules/aks/run-command-disabled';
+import { aksStandardTier } from '../../../lib/compliance/rules/aks/standard-tier';
+import { aksAutomaticUpgrades } from '../../../lib/compliance/rules/aks/automatic-upgrades';
+import { aksImageCleaner } from '../../../lib/compliance/rules/aks/image-cleaner';
+import { aksHostEncryption } from '../../../lib/compliance/rules/aks/host-encryption';
+import { aksEphemeralOsDisk } from '../../../lib/compliance/rules/aks/ephemeral-os-disk';
+import { aksMaxPods } from '../../../lib/compliance/rules/aks/max-pods';
+import { aksAvailabilityZones } from '../../../lib/compliance/rules/aks/availability-zones';
+import { aksSystemPoolIsolation } from '../../../lib/compliance/rules/aks/system-pool-critical-addons-only';
+import { aksUserAssignedIdentity } from '../../../lib/compliance/rules/aks/user-assigned-identity';
 import { aksDefender } from '../../../lib/compliance/rules/aks/defender';
 import { aksEntraIdIntegration } from '../../../lib/compliance/rules/aks/entra-id';
 import { aksKmsEtcdEncryption } from '../../../lib/compliance/rules/aks/kms';

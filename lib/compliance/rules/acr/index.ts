@@ -1,5 +1,8 @@
 import { IComplianceRule } from '../../types';
-import { acrAdminDisabled, acrAnonymousPullDisabled, acrHardenedFeatures, acrPublicNetworkDisabled } from './registry-access';
+import { acrAdminDisabled } from './admin-disabled';
+import { acrPublicNetworkDisabled } from './public-network-disabled';
+import { acrAnonymousPullDisabled } from './anonymous-pull-disabled';
+import { acrHardenedFeatures } from './hardened-features';
 import { acrLeastPrivilegeRoles } from './role-assignments';
 
 /** Every container registry rule, in the order packs list them. */

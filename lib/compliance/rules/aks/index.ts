@@ -1,6 +1,16 @@
 import { IComplianceRule } from '../../types';
 import { aksApiServerAccess } from './api-server-access';
-import { aksAutomaticUpgrades, aksAvailabilityZones, aksAzureCniFlat, aksEphemeralOsDisk, aksHostEncryption, aksImageCleaner, aksMaxPods, aksRunCommandDisabled, aksStandardTier, aksSystemPoolIsolation, aksUserAssignedIdentity } from './best-practices';
+import { aksAzureCniFlat } from './azure-cni-flat';
+import { aksRunCommandDisabled } from './run-command-disabled';
+import { aksStandardTier } from './standard-tier';
+import { aksAutomaticUpgrades } from './automatic-upgrades';
+import { aksImageCleaner } from './image-cleaner';
+import { aksHostEncryption } from './host-encryption';
+import { aksEphemeralOsDisk } from './ephemeral-os-disk';
+import { aksMaxPods } from './max-pods';
+import { aksAvailabilityZones } from './availability-zones';
+import { aksSystemPoolIsolation } from './system-pool-critical-addons-only';
+import { aksUserAssignedIdentity } from './user-assigned-identity';
 import { aksAzureRbac } from './azure-rbac';
 import { aksDefender } from './defender';
 import { aksEntraIdIntegration } from './entra-id';

@@ -1,0 +1,20 @@
+import { check, defineRule, valueOr } from '../../define-rule';
+import { RuleSeverity } from '../../types';
+import { CLUSTER } from './pools';
+
+/** A financially backed API server SLA for production. */
+export const aksStandardTier = defineRule(
+  {
+    id: 'aks-standard-tier',
+    title: 'AKS runs on the Standard or Premium tier (API server SLA)',
+    severity: RuleSeverity.WARNING,
+    remediation: 'Keep skuTier STANDARD.',
+    cisControls: [],
+    resourceTypes: [CLUSTER],
+    constructDefault: 'HardenedAksCluster: sku_tier = Standard',
+  },
+  (r) => {
+    const tier = valueOr(r, 'sku_tier', 'Free');
+    return check(tier === 'Standard' || tier === 'Premium', `sku_tier = ${tier}`);
+  },
+);
