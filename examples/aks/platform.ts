@@ -3,14 +3,20 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { App, TerraformStack } from 'cdktf';
 import {
   AksNetwork,
   ClusterBaseline,
   HardenedAksCluster,
   HardenedContainerRegistry,
+  GatewayMode,
   HardenedKeyVault,
+  KeyVaultObjectType,
+  KeyVaultSecretProviderClass,
   PlatformMonitoring,
+  TlsIngressGateway,
+  WorkloadIdentity,
 } from '../../lib';
 
 /** Entra ID group of the platform team (cluster administrators). */
@@ -57,6 +63,19 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   });
   const kmsKey = vault.addKmsKey('aks-kms', { name: 'aks-kms', expirationDate: '2027-12-31T00:00:00Z' });
 
+  // TLS ends at the gateway with the certificate the platform team imported into the vault;
+  // AGIC programs the routes from Ingress objects, to private pod IPs only.
+  const gateway = new TlsIngressGateway(infrastructure, 'ingress', {
+    name,
+    resourceGroupName: rg.name,
+    location,
+    subnetId: network.applicationGatewaySubnetId,
+    certificateSecretId: `https://kv-${name}.vault.azure.net/secrets/ingress-tls`,
+    keyVaultId: vault.vaultId,
+    mode: GatewayMode.AGIC,
+    logAnalyticsWorkspaceId: monitoring.workspaceId,
+  });
+
   const cluster = new HardenedAksCluster(infrastructure, 'aks', {
     name: `aks-${name}`,
     resourceGroupName: rg.name,
@@ -65,6 +84,7 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     apiServerSubnetId: network.apiServerSubnetId,
     kmsKeyVaultKeyId: kmsKey.id,
     kmsKeyVaultId: vault.vaultId,
+    applicationGatewayId: gateway.gatewayId,
     logAnalyticsWorkspaceId: monitoring.workspaceId,
     adminGroupObjectIds: [PLATFORM_ADMINS_GROUP],
     tenantId: client.tenantId,
@@ -72,11 +92,35 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   cluster.addUserNodePool('apps', network.userSubnetId);
   registry.grantPull('kubelet-pull', cluster.kubeletIdentityObjectId);
   monitoring.addClusterDiagnostics('aks-audit', cluster.clusterId);
+  gateway.grantAgic(cluster.agicIdentityObjectId, rg.id);
+
+  // A sample workload identity that reads one secret from the vault as a file.
+  const appIdentity = new WorkloadIdentity(infrastructure, 'apps-identity', {
+    name: `id-${name}-apps`,
+    resourceGroupName: rg.name,
+    location,
+    oidcIssuerUrl: cluster.oidcIssuerUrl ?? '',
+    namespace: 'apps',
+    serviceAccountName: 'apps-api',
+    keyVaultId: vault.vaultId,
+  });
 
   const baseline = new ClusterBaseline(app, `${name}-baseline`, {
     cluster,
     allowedRegistries: [`acr${name.replace(/[^a-z0-9]/g, '')}.azurecr.io/`, 'mcr.microsoft.com/'],
-    namespaces: [{ name: 'apps' }],
+  });
+  const apps = baseline.addNamespace({ name: 'apps' });
+  new ServiceAccountV1(baseline.chartsStack, 'apps-api', {
+    metadata: { name: 'apps-api', namespace: apps.namespaceName, annotations: { 'azure.workload.identity/client-id': appIdentity.clientId } },
+    automountServiceAccountToken: false,
+  });
+  new KeyVaultSecretProviderClass(baseline.objectsStack, 'apps-secrets', {
+    name: 'apps-secrets',
+    namespace: 'apps',
+    keyVaultName: `kv-${name}`,
+    tenantId: client.tenantId,
+    clientId: appIdentity.clientId,
+    objects: [{ name: 'apps-db-password', type: KeyVaultObjectType.SECRET }],
   });
   return { infrastructure, cluster, baseline };
 }

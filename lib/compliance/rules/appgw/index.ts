@@ -1,4 +1,9 @@
 import { IComplianceRule } from '../../types';
+import { appGatewayHttpsOnly } from './https-only';
+import { appGatewayTlsPolicy } from './tls-policy';
+import { appGatewayWafV2 } from './waf-v2';
+import { wafPolicyManagedRules } from './waf-managed-rules';
+import { wafPolicyPrevention } from './waf-policy-prevention';
 
-/** Every appgw rule, in the order packs list them. */
-export const APPGW_RULES: IComplianceRule[] = [];
+/** Every Application Gateway and WAF policy rule, in the order packs list them. */
+export const APPGW_RULES: IComplianceRule[] = [appGatewayWafV2, appGatewayTlsPolicy, appGatewayHttpsOnly, wafPolicyPrevention, wafPolicyManagedRules];

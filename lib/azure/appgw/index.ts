@@ -1,0 +1,2 @@
+export * from './tls-policy';
+export * from './tls-ingress-gateway';

@@ -1,0 +1,3 @@
+export * from './versions';
+export * from './secrets-store-csi-addon';
+export * from './key-vault-secret-provider-class';
