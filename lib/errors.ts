@@ -48,7 +48,7 @@ export function invalidRuleMetadata(ruleId: string, problem: string): HardenedK8
 }
 
 export function invalidWaiver(path: string, ruleId: string, problem: string, fix: string): HardenedK8sError {
-  return new HardenedK8sError(`Waiver for rule ${show(ruleId)} on ${path}: ${problem}. Fix: ${fix}`);
+  return new HardenedK8sError(`Compliance.waive: waiver for rule ${show(ruleId)} on ${path}: ${problem}. Fix: ${fix}`);
 }
 
 export function unusedWaivers(lines: string[]): HardenedK8sError {

@@ -152,7 +152,7 @@ describe('compliance engine', () => {
   ])('a waiver with a %s reason is rejected at construction', (_label, reason) => {
     const stack = new TerraformStack(testApp(), 'infra');
     expect(() => Compliance.waive(stack, 'test-storage-no-public-blob', reason as any)).toThrow(
-      /Waiver for rule "test-storage-no-public-blob" on infra: reason .* shorter than 10 characters/,
+      /Compliance.waive: waiver for rule "test-storage-no-public-blob" on infra: reason .* shorter than 10 characters/,
     );
   });
 

@@ -263,6 +263,10 @@ export class HardenedNamespace extends Construct {
 
     if (props.resourceQuota) {
       const q = props.resourceQuota;
+      validateQuantities(construct, 'resourceQuota', { requestsCpu: q.requestsCpu, requestsMemory: q.requestsMemory, limitsCpu: q.limitsCpu, limitsMemory: q.limitsMemory });
+      if (q.pods !== undefined && (!Number.isInteger(q.pods) || q.pods < 0)) {
+        throw invalidProp(construct, 'resourceQuota.pods', q.pods, 'a whole number of pods, 0 or more', 'give a pod count such as 50');
+      }
       const hard = sortedRecord({
         ...(q.requestsCpu ? { 'requests.cpu': q.requestsCpu } : {}),
         ...(q.requestsMemory ? { 'requests.memory': q.requestsMemory } : {}),
@@ -274,6 +278,12 @@ export class HardenedNamespace extends Construct {
     }
     if (props.limitRange) {
       const l = props.limitRange;
+      validateQuantities(construct, 'limitRange', {
+        defaultRequestCpu: l.defaultRequestCpu,
+        defaultRequestMemory: l.defaultRequestMemory,
+        defaultLimitCpu: l.defaultLimitCpu,
+        defaultLimitMemory: l.defaultLimitMemory,
+      });
       new LimitRangeV1(this, 'limit-range', {
         metadata: { name: 'baseline-limits', namespace: this.namespaceName },
         spec: {
@@ -292,6 +302,17 @@ export class HardenedNamespace extends Construct {
           ],
         },
       });
+    }
+  }
+}
+
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
+
+/** Kubernetes resource quantities such as `500m`, `2` or `4Gi`. */
+function validateQuantities(construct: string, prop: string, values: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && !Token.isUnresolved(value) && (typeof value !== 'string' || !QUANTITY.test(value))) {
+      throw invalidProp(construct, `${prop}.${key}`, value, 'a Kubernetes quantity such as "500m", "2" or "4Gi"', 'write CPU in cores or millicores and memory with a binary suffix');
     }
   }
 }
