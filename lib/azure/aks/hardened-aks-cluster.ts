@@ -4,6 +4,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import {
   ClusterEndpoint,
@@ -418,11 +419,7 @@ function validateRequired(construct: string, props: HardenedAksClusterProps): vo
   if (!props) {
     throw missingProp(construct, 'props', 'pass HardenedAksClusterProps');
   }
-  for (const key of ['name', 'resourceGroupName', 'location', 'systemSubnetId', 'logAnalyticsWorkspaceId'] as const) {
-    if (typeof props[key] !== 'string' || !props[key].trim()) {
-      throw missingProp(construct, key, `give ${key} as a non-empty string`);
-    }
-  }
+  requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'systemSubnetId', 'logAnalyticsWorkspaceId']);
   if (!Token.isUnresolved(props.name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(props.name)) {
     throw invalidProp(construct, 'name', props.name, '1-63 letters, digits, "-" and "_", starting with a letter or digit', 'use a name such as "aks-platform-prod"');
   }

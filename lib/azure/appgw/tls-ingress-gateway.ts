@@ -5,6 +5,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { isPrivate, parseCidr } from '../network/cidr';
 import { addDiagnostics } from '../private-endpoint';
@@ -274,11 +275,7 @@ function backendPool(props: TlsIngressGatewayProps) {
 }
 
 function validate(construct: string, props: TlsIngressGatewayProps): void {
-  for (const key of ['name', 'resourceGroupName', 'location', 'subnetId', 'certificateSecretId'] as const) {
-    if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-      throw missingProp(construct, key, `give ${key} as a non-empty string`);
-    }
-  }
+  requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'subnetId', 'certificateSecretId']);
   if (!Token.isUnresolved(props.certificateSecretId) && !SECRET_URI.test(props.certificateSecretId)) {
     throw invalidProp(
       construct,

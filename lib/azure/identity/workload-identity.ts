@@ -2,7 +2,7 @@ import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federat
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import { missingProp } from '../../errors';
+import { requireStrings } from '../../required-props';
 import { validateDnsLabel } from '../../kubernetes/namespace/dns-label';
 
 /** Props of {@link WorkloadIdentity}. */
@@ -37,11 +37,7 @@ export class WorkloadIdentity extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
     const construct = `WorkloadIdentity ${this.node.path}`;
-    for (const key of ['name', 'resourceGroupName', 'location', 'oidcIssuerUrl', 'namespace', 'serviceAccountName'] as const) {
-      if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-        throw missingProp(construct, key, `give ${key} as a non-empty string`);
-      }
-    }
+    requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'oidcIssuerUrl', 'namespace', 'serviceAccountName']);
     validateDnsLabel(construct, 'namespace', props.namespace);
     validateDnsLabel(construct, 'serviceAccountName', props.serviceAccountName);
     this.identity = new UserAssignedIdentity(this, 'identity', { name: props.name, resourceGroupName: props.resourceGroupName, location: props.location });

@@ -3,6 +3,7 @@ import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { addDiagnostics, addPrivateEndpoint } from '../private-endpoint';
 
@@ -80,11 +81,7 @@ export class HardenedKeyVault extends Construct {
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
     super(scope, id);
     const construct = `HardenedKeyVault ${this.node.path}`;
-    for (const key of ['name', 'resourceGroupName', 'location', 'tenantId', 'privateEndpointSubnetId', 'privateDnsZoneId'] as const) {
-      if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-        throw missingProp(construct, key, `give ${key} as a non-empty string`);
-      }
-    }
+    requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'tenantId', 'privateEndpointSubnetId', 'privateDnsZoneId']);
     if (!Token.isUnresolved(props.name) && !VAULT_NAME.test(props.name)) {
       throw invalidProp(construct, 'name', props.name, '3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, no "--"', 'use a name such as "kv-platform-prod"');
     }

@@ -2,7 +2,8 @@ import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { Construct } from 'constructs';
-import { invalidProp, missingProp } from '../../errors';
+import { requireStrings } from '../../required-props';
+import { invalidProp } from '../../errors';
 import { addDiagnostics } from '../private-endpoint';
 
 /** Props of {@link PlatformMonitoring}. */
@@ -44,11 +45,7 @@ export class PlatformMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
     super(scope, id);
     const construct = `PlatformMonitoring ${this.node.path}`;
-    for (const key of ['name', 'resourceGroupName', 'location'] as const) {
-      if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-        throw missingProp(construct, key, `give ${key} as a non-empty string`);
-      }
-    }
+    requireStrings(construct, props, ['name', 'resourceGroupName', 'location']);
     const retention = props.retentionDays ?? 90;
     if (!Number.isInteger(retention) || retention < 30 || retention > 730) {
       throw invalidProp(construct, 'retentionDays', retention, 'a whole number of days from 30 to 730', 'use 90');

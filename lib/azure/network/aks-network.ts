@@ -8,6 +8,7 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
+import { requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { azureUsableAddresses, contains, Ipv4Block, overlaps, parseCidr } from './cidr';
 
@@ -119,11 +120,7 @@ export class AksNetwork extends Construct implements IAksNetwork {
   constructor(scope: Construct, id: string, props: AksNetworkProps) {
     super(scope, id);
     const construct = `AksNetwork ${this.node.path}`;
-    for (const key of ['name', 'resourceGroupName', 'location'] as const) {
-      if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-        throw missingProp(construct, key, `give ${key} as a non-empty string`);
-      }
-    }
+    requireStrings(construct, props, ['name', 'resourceGroupName', 'location']);
     this.props = props;
     const plan = planSubnets(construct, props);
     this.virtualNetwork = new VirtualNetwork(this, 'vnet', {

@@ -2,7 +2,8 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalidProp, missingProp } from '../../errors';
+import { requireStrings } from '../../required-props';
+import { invalidProp } from '../../errors';
 import { addDiagnostics, addPrivateEndpoint } from '../private-endpoint';
 
 /** Props of {@link HardenedContainerRegistry}. */
@@ -51,11 +52,7 @@ export class HardenedContainerRegistry extends Construct {
   constructor(scope: Construct, id: string, props: HardenedContainerRegistryProps) {
     super(scope, id);
     const construct = `HardenedContainerRegistry ${this.node.path}`;
-    for (const key of ['name', 'resourceGroupName', 'location', 'privateEndpointSubnetId', 'privateDnsZoneId'] as const) {
-      if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-        throw missingProp(construct, key, `give ${key} as a non-empty string`);
-      }
-    }
+    requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'privateEndpointSubnetId', 'privateDnsZoneId']);
     if (!Token.isUnresolved(props.name) && !/^[a-zA-Z0-9]{5,50}$/.test(props.name)) {
       throw invalidProp(construct, 'name', props.name, '5-50 letters and digits (no hyphens)', 'use a name such as "acrplatformprod"');
     }

@@ -1,6 +1,7 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { requireStrings } from '../../../required-props';
 import { invalidProp, missingProp } from '../../../errors';
 import { validateDnsLabel } from '../../namespace/dns-label';
 
@@ -86,11 +87,7 @@ export class KeyVaultSecretProviderClass extends Construct {
   constructor(scope: Construct, id: string, props: KeyVaultSecretProviderClassProps) {
     super(scope, id);
     const construct = `KeyVaultSecretProviderClass ${this.node.path}`;
-    for (const key of ['name', 'namespace', 'keyVaultName', 'tenantId', 'clientId'] as const) {
-      if (typeof props?.[key] !== 'string' || !props[key].trim()) {
-        throw missingProp(construct, key, `give ${key} as a non-empty string`);
-      }
-    }
+    requireStrings(construct, props, ['name', 'namespace', 'keyVaultName', 'tenantId', 'clientId']);
     validateDnsLabel(construct, 'namespace', props.namespace);
     if (!Array.isArray(props.objects) || props.objects.length === 0) {
       throw missingProp(construct, 'objects', 'list at least one Key Vault object, e.g. [{ name: "db-password", type: KeyVaultObjectType.SECRET }]');
