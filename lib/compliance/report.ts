@@ -60,17 +60,37 @@ const NOT_COVERED_NOTE: Record<ControlImplementation, string> = {
   [ControlImplementation.PROCESS]: 'process control: needs organisational review',
 };
 
-/** One row per CIS control of every benchmark the applied rules cite. */
+/** One row per CIS control of every benchmark the applied rules cite; linear in rules, findings and controls. */
 export function controlRows(rules: IComplianceRule[], findings: Finding[], only?: CisBenchmark[]): ControlRow[] {
+  const rulesByControl = new Map<string, string[]>();
+  for (const rule of rules) {
+    for (const c of rule.metadata.cisControls) {
+      const key = `${c.benchmark}/${c.id}`;
+      rulesByControl.set(key, [...(rulesByControl.get(key) ?? []), rule.metadata.id]);
+    }
+  }
+  const findingsByControl = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.status === ComplianceStatus.NOT_APPLICABLE) {
+      continue;
+    }
+    for (const key of f.cisControls) {
+      const list = findingsByControl.get(key);
+      if (list) {
+        list.push(f);
+      } else {
+        findingsByControl.set(key, [f]);
+      }
+    }
+  }
   const cited = [...new Set(rules.flatMap((r) => r.metadata.cisControls.map((c) => c.benchmark)))].sort();
   const benchmarks = only ? cited.filter((b) => only.includes(b)) : cited;
   const rows: ControlRow[] = [];
   for (const benchmark of benchmarks) {
     for (const control of CisCatalog.controls(benchmark)) {
       const key = `${benchmark}/${control.id}`;
-      const ruleIds = rules.filter((r) => r.metadata.cisControls.some((c) => c.benchmark === benchmark && c.id === control.id)).map((r) => r.metadata.id);
-      const relevant = findings.filter((f) => f.cisControls.includes(key) && f.status !== ComplianceStatus.NOT_APPLICABLE);
-      const status = controlStatus(relevant);
+      const ruleIds = rulesByControl.get(key) ?? [];
+      const status = controlStatus(findingsByControl.get(key) ?? []);
       rows.push({
         benchmark,
         id: control.id,
