@@ -83,8 +83,8 @@ function main(): void {
   const library = runs(RUNS, () => measure(DEFAULT_EXAMPLE, path.join(WORK, 'lib-out')));
   const baseline = runs(RUNS, () => measure(plain.module, path.join(WORK, 'plain-out')));
   const noEngine = runs(RUNS, () => measure(DEFAULT_EXAMPLE, path.join(WORK, 'noengine-out'), ['--no-compliance']));
-  rows.push(['default example synth (median)', `${library.ms.toFixed(0)} ms, peak RSS ${library.rssMb.toFixed(0)} MB`]);
-  rows.push(['plain cdktf, same resources (median)', `${baseline.ms.toFixed(0)} ms, peak RSS ${baseline.rssMb.toFixed(0)} MB`]);
+  rows.push(['default example synth (median CPU time)', `${library.ms.toFixed(0)} ms, peak RSS ${library.rssMb.toFixed(0)} MB`]);
+  rows.push(['plain cdktf, same resources (median CPU time)', `${baseline.ms.toFixed(0)} ms, peak RSS ${baseline.rssMb.toFixed(0)} MB`]);
   rows.push(['ratio library / plain (target <= 1.15)', (library.ms / baseline.ms).toFixed(3)]);
   rows.push(['plain app fidelity', plain.mismatches === 0 ? 'identical resources and attributes' : `${plain.mismatches} resources differ`]);
   rows.push(['default example without the compliance engine', `${noEngine.ms.toFixed(0)} ms`]);
