@@ -1,2 +1,4 @@
 // Azure constructs. Each area has its own barrel.
-export {};
+export * from './keyvault';
+export * from './identity';
+export * from './appgw';

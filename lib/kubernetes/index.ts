@@ -9,3 +9,4 @@ export * from './addons/istio';
 export * from './addons/trivy';
 export * from './addons/falco';
 export * from './addons/kube-bench';
+export * from './addons/secrets-store-csi';

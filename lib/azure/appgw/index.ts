@@ -1,0 +1,3 @@
+export * from './gateway-tls-policy';
+export * from './waf-options';
+export * from './tls-ingress-gateway';
