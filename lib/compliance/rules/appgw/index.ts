@@ -1,4 +1,23 @@
 import { IComplianceRule } from '../../types';
+import { gatewayFirewallPolicy } from './gateway-firewall-policy';
+import { gatewayHttpRedirect } from './gateway-http-redirect';
+import { gatewayTlsPolicy } from './gateway-tls-policy';
+import { gatewayWafSku } from './gateway-waf-sku';
+import { wafPolicyBotManager } from './waf-policy-bot-manager';
+import { wafPolicyCoreRuleSet } from './waf-policy-core-rule-set';
+import { wafPolicyEnabled } from './waf-policy-enabled';
+import { wafPolicyPrevention } from './waf-policy-prevention';
+import { wafPolicyRequestBodyCheck } from './waf-policy-request-body-check';
 
 /** Every appgw rule, in the order packs list them. */
-export const APPGW_RULES: IComplianceRule[] = [];
+export const APPGW_RULES: IComplianceRule[] = [
+  wafPolicyEnabled,
+  wafPolicyPrevention,
+  wafPolicyCoreRuleSet,
+  wafPolicyRequestBodyCheck,
+  wafPolicyBotManager,
+  gatewayWafSku,
+  gatewayTlsPolicy,
+  gatewayHttpRedirect,
+  gatewayFirewallPolicy,
+];

@@ -1,0 +1,20 @@
+import { check, defineRule, valueOr } from '../../define-rule';
+import { RuleSeverity } from '../../types';
+
+/** The WAF policy blocks what it detects. */
+export const wafPolicyPrevention = defineRule(
+  {
+    id: 'appgw-waf-policy-prevention',
+    title: 'Web Application Firewall policy runs in Prevention mode',
+    severity: RuleSeverity.ERROR,
+    remediation:
+      'Keep TlsIngressGateway wafMode at WafMode.PREVENTION (set policy_settings.mode = "Prevention"), or waive this rule with the reason and the date Detection mode ends.',
+    cisControls: [],
+    resourceTypes: ['azurerm_web_application_firewall_policy'],
+    constructDefault: 'TlsIngressGateway: policy_settings.mode = "Prevention"',
+  },
+  (r) => {
+    const mode = valueOr(r, 'policy_settings.mode', 'Prevention');
+    return check(mode === 'Prevention', `policy_settings.mode=${mode}: matching requests are only logged`);
+  },
+);
