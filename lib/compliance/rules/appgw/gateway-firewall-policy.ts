@@ -12,5 +12,6 @@ export const gatewayFirewallPolicy = defineRule(
     resourceTypes: ['azurerm_application_gateway'],
     constructDefault: 'TlsIngressGateway: firewall_policy_id of its WAF policy, force_firewall_policy_association = true',
   },
-  (r) => check(r.has('firewall_policy_id') && r.get('firewall_policy_id') !== '', 'firewall_policy_id is not set'),
+  // The id is normally a reference to the policy resource: its presence is what matters.
+  (r) => check(r.has('firewall_policy_id') && (r.isUnresolved('firewall_policy_id') || r.get('firewall_policy_id') !== ''), 'firewall_policy_id is not set'),
 );

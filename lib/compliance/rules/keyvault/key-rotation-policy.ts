@@ -15,7 +15,9 @@ export const keyVaultKeyRotationPolicy = defineRule(
     constructDefault: 'HardenedKeyVault.addKmsKey: rotation_policy.automatic.time_before_expiry = "P30D", expire_after = "P365D"',
   },
   (r) => {
-    const automatic = r.has('rotation_policy.automatic.time_before_expiry') || r.has('rotation_policy.automatic.time_after_creation');
-    return check(automatic, r.has('rotation_policy') ? 'rotation_policy has no automatic rotation' : 'no rotation_policy');
+    // get() reports an expression anywhere on the path as unknown: a dynamic policy is not a pass.
+    const policy = r.get('rotation_policy');
+    const automatic = r.get('rotation_policy.automatic.time_before_expiry') ?? r.get('rotation_policy.automatic.time_after_creation');
+    return check(automatic !== undefined && automatic !== null, policy ? 'rotation_policy has no automatic rotation' : 'no rotation_policy');
   },
 );
