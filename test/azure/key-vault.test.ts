@@ -6,7 +6,7 @@ import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { TerraformVariable, Testing } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { HardenedKeyVault, KeyVaultRole, KeyVaultSku } from '../../lib/azure';
 import { only, stack, synthJson, VAULT_PROPS } from './helpers';
 
@@ -93,8 +93,11 @@ describe('HardenedKeyVault options', () => {
     expect(synth).toHaveResourceWithProperties(KeyVault, { sku_name: 'standard', soft_delete_retention_days: 7, tenant_id: 'tenant' });
     expect(synth).toHaveResourceWithProperties(KeyVaultKey, { key_type: 'RSA', key_size: 4096 });
     expect(JSON.parse(synth).resource.azurerm_role_assignment).toBeUndefined();
-    expect(s.resolve(key.id)).toMatch(/^\$\{azurerm_key_vault_key\.[^.]+\.id\}$/);
-    expect(s.resolve(key.versionlessId)).toMatch(/^\$\{azurerm_key_vault_key\.[^.]+\.versionless_id\}$/);
+    new TerraformOutput(s, 'ids', { value: [key.id, key.versionlessId] });
+    expect(synthJson(s).output.ids.value).toEqual([
+      expect.stringMatching(/^\$\{azurerm_key_vault_key\.[^.]+\.id\}$/),
+      expect.stringMatching(/^\$\{azurerm_key_vault_key\.[^.]+\.versionless_id\}$/),
+    ]);
   });
 
   test('expiration computed from validFrom + validityDays without reading the clock', () => {
