@@ -30,3 +30,13 @@ export const VAULT_PROPS = {
   privateDnsZoneId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
   logAnalyticsWorkspaceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law',
 };
+
+// Types of the cdktf matchers test/setup.ts installs with Testing.setupJest().
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toHaveResourceWithProperties(resourceType: { tfResourceType: string }, properties: Record<string, any>): R;
+    }
+  }
+}
