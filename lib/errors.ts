@@ -103,3 +103,18 @@ export function duplicateAddon(addonId: string): HardenedK8sError {
     `ClusterBaseline: add-on ${show(addonId)} is added twice. Allowed: one add-on per id. Fix: add it once, or give your own add-on another addonId.`,
   );
 }
+
+/** A prop that must be a Terraform reference (sensitive variable or resource attribute) but is a literal. */
+export function literalNotAllowed(construct: string, prop: string, fix: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `${construct}: ${prop} must not be a literal value (a literal would be written in plain text to the synthesized configuration). ` +
+      `Allowed: a reference to a sensitive Terraform variable or resource attribute. Fix: ${fix}`,
+  );
+}
+
+/** Two props of which exactly one must be given. */
+export function exactlyOneOf(construct: string, props: string[], given: string[], fix: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `${construct}: exactly one of ${props.join(', ')} is required, but ${given.length ? given.join(' and ') + ' were' : 'none was'} given. Fix: ${fix}`,
+  );
+}

@@ -10,7 +10,6 @@ import {
   ClusterBaseline,
   HardenedAksCluster,
   HardenedContainerRegistry,
-  GatewayMode,
   HardenedKeyVault,
   KeyVaultObjectType,
   KeyVaultSecretProviderClass,
@@ -71,8 +70,7 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     location,
     subnetId: network.applicationGatewaySubnetId,
     certificateSecretId: `https://kv-${name}.vault.azure.net/secrets/ingress-tls`,
-    keyVaultId: vault.vaultId,
-    mode: GatewayMode.AGIC,
+    keyVaultId: vault.keyVaultId,
     logAnalyticsWorkspaceId: monitoring.workspaceId,
   });
 
@@ -83,7 +81,7 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     systemSubnetId: network.systemSubnetId,
     apiServerSubnetId: network.apiServerSubnetId,
     kmsKeyVaultKeyId: kmsKey.id,
-    kmsKeyVaultId: vault.vaultId,
+    kmsKeyVaultId: vault.keyVaultId,
     applicationGatewayId: gateway.gatewayId,
     logAnalyticsWorkspaceId: monitoring.workspaceId,
     adminGroupObjectIds: [PLATFORM_ADMINS_GROUP],
@@ -92,7 +90,7 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   cluster.addUserNodePool('apps', network.userSubnetId);
   registry.grantPull('kubelet-pull', cluster.kubeletIdentityObjectId);
   monitoring.addClusterDiagnostics('aks-audit', cluster.clusterId);
-  gateway.grantAgic(cluster.agicIdentityObjectId, rg.id);
+  gateway.grantAgic(cluster.agicIdentityObjectId, network.applicationGatewaySubnetId, rg.id);
 
   // A sample workload identity that reads one secret from the vault as a file.
   const appIdentity = new WorkloadIdentity(infrastructure, 'apps-identity', {
@@ -102,7 +100,7 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     oidcIssuerUrl: cluster.oidcIssuerUrl ?? '',
     namespace: 'apps',
     serviceAccountName: 'apps-api',
-    keyVaultId: vault.vaultId,
+    keyVaultId: vault.keyVaultId,
   });
 
   const baseline = new ClusterBaseline(app, `${name}-baseline`, {
@@ -117,10 +115,10 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   new KeyVaultSecretProviderClass(baseline.objectsStack, 'apps-secrets', {
     name: 'apps-secrets',
     namespace: 'apps',
-    keyVaultName: `kv-${name}`,
-    tenantId: client.tenantId,
+    keyVaultName: vault.vaultName,
+    tenantId: vault.tenantId,
     clientId: appIdentity.clientId,
-    objects: [{ name: 'apps-db-password', type: KeyVaultObjectType.SECRET }],
+    objects: [{ objectName: 'apps-db-password', objectType: KeyVaultObjectType.SECRET }],
   });
   return { infrastructure, cluster, baseline };
 }

@@ -4,5 +4,5 @@ export * from './network';
 export * from './registry';
 export * from './monitoring';
 export * from './keyvault';
-export * from './appgw';
 export * from './identity';
+export * from './appgw';

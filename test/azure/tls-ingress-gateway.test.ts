@@ -1,125 +1,245 @@
 import { ApplicationGateway } from '@cdktf/provider-azurerm/lib/application-gateway';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
-import { Testing, TerraformStack } from 'cdktf';
-import { CisAksPack, GatewayMode, TlsIngressGateway, TlsIngressGatewayProps, TlsMinimumVersion, TlsPolicy, WafMode } from '../../lib';
-import { azureStack, synthWithPacks, testApp } from '../helpers/synth';
+import { Testing } from 'cdktf';
+import {
+  BotManagerRuleSetVersion,
+  GatewayTlsPolicy,
+  IngressGatewayMode,
+  TlsIngressGateway,
+  TlsIngressGatewayProps,
+  TlsProtocolVersion,
+  WafMode,
+} from '../../lib/azure';
+import { only, stack, synthJson } from './helpers';
 
-const props: TlsIngressGatewayProps = {
-  name: 'prod',
-  resourceGroupName: 'rg',
+const PROPS: TlsIngressGatewayProps = {
+  name: 'agw-platform',
+  resourceGroupName: 'rg-platform',
   location: 'westeurope',
-  subnetId: 'snet-agw',
-  certificateSecretId: 'https://kv-platform-prod.vault.azure.net/secrets/ingress-tls',
-  keyVaultId: 'kv-id',
-  backendAddresses: ['10.240.4.100', 'web.internal.example.com'],
+  subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/appgw',
+  certificateSecretId: 'https://kv-platform.vault.azure.net/secrets/ingress-tls',
+  logAnalyticsWorkspaceId: '/law',
+  keyVaultId: '/kv',
 };
-const stack = () => new TerraformStack(Testing.app(), 'test');
-const gatewayOf = (out: string) => Object.values<any>(JSON.parse(out).resource.azurerm_application_gateway)[0];
+const GCM = ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'];
 
-describe('TlsIngressGateway defaults', () => {
+function gateway(props: Partial<TlsIngressGatewayProps> = {}) {
   const s = stack();
-  new TlsIngressGateway(s, 'gw', props);
-  const out = Testing.synth(s);
-  const gw = gatewayOf(out);
+  const gw = new TlsIngressGateway(s, 'gw', { ...PROPS, ...props });
+  const synth = Testing.synth(s);
+  return { s, gw, synth, json: JSON.parse(synth), appgw: only(JSON.parse(synth), 'azurerm_application_gateway') };
+}
 
-  test('WAF_v2, zones, autoscale, WAF policy attached', () => {
-    expect(out).toHaveResourceWithProperties(ApplicationGateway, {
+describe('TlsIngressGateway defaults (AGIC mode)', () => {
+  const { gw, synth, json, appgw } = gateway();
+
+  test('WAF_v2, zones 1-3, autoscale 2-10, HTTP/2 off, strict predefined TLS policy', () => {
+    expect(synth).toHaveResourceWithProperties(ApplicationGateway, {
       sku: { name: 'WAF_v2', tier: 'WAF_v2' },
       zones: ['1', '2', '3'],
       autoscale_configuration: { min_capacity: 2, max_capacity: 10 },
+      enable_http2: false,
+      ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' },
       force_firewall_policy_association: true,
     });
-    expect(gw.firewall_policy_id).toMatch(/azurerm_web_application_firewall_policy\.gw_waf-policy_.*\.id/);
+    expect(appgw.firewall_policy_id).toMatch(/azurerm_web_application_firewall_policy\./);
+    expect(gw.mode).toBe(IngressGatewayMode.AGIC);
   });
 
-  test('strict predefined TLS policy and the Key Vault certificate read by the gateway identity', () => {
-    expect(gw.ssl_policy).toEqual({ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' });
-    expect(gw.ssl_certificate).toEqual([{ name: 'tls', key_vault_secret_id: props.certificateSecretId }]);
-    expect(gw.identity.type).toBe('UserAssigned');
-    expect(out).toHaveResourceWithProperties(RoleAssignment, { scope: 'kv-id', role_definition_name: 'Key Vault Secrets User' });
-  });
-
-  test('HTTP only redirects to HTTPS', () => {
-    expect(gw.redirect_configuration).toEqual([{ name: 'http-to-https', redirect_type: 'Permanent', target_listener_name: 'https', include_path: true, include_query_string: true }]);
-    expect(gw.request_routing_rule.find((r: any) => r.http_listener_name === 'http').redirect_configuration_name).toBe('http-to-https');
-  });
-
-  test('private backends over HTTP by default (TLS ends at the gateway)', () => {
-    expect(gw.backend_address_pool).toEqual([{ name: 'backend', ip_addresses: ['10.240.4.100'], fqdns: ['web.internal.example.com'] }]);
-    expect(gw.backend_http_settings[0]).toMatchObject({ protocol: 'Http', port: 80 });
-  });
-
-  test('WAF policy: enabled, Prevention, body check, OWASP 3.2 and bot manager', () => {
-    expect(out).toHaveResourceWithProperties(WebApplicationFirewallPolicy, {
+  test('WAF policy: enabled, Prevention, body check 128 KB, upload 100 MB, OWASP 3.2 + bot manager 1.0', () => {
+    expect(synth).toHaveResourceWithProperties(WebApplicationFirewallPolicy, {
       policy_settings: { enabled: true, mode: 'Prevention', request_body_check: true, max_request_body_size_in_kb: 128, file_upload_limit_in_mb: 100 },
-      managed_rules: { managed_rule_set: [{ type: 'OWASP', version: '3.2' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.0' }] },
+      managed_rules: {
+        managed_rule_set: [
+          { type: 'OWASP', version: '3.2' },
+          { type: 'Microsoft_BotManagerRuleSet', version: '1.0' },
+        ],
+      },
     });
   });
 
-  test('passes the CIS AKS pack rules for gateways and WAF', () => {
-    const app = testApp();
-    new TlsIngressGateway(azureStack(app, 'edge'), 'gw', props);
-    const report = synthWithPacks(app, [new CisAksPack()]).report('edge');
-    expect(report.findings.filter((f: any) => f.ruleId.startsWith('appgw-') || f.ruleId.startsWith('waf-')).map((f: any) => [f.ruleId, f.status])).toEqual([
-      ['appgw-https-only', 'compliant'],
-      ['appgw-tls-policy', 'compliant'],
-      ['appgw-waf-v2', 'compliant'],
-      ['waf-policy-managed-rules', 'compliant'],
-      ['waf-policy-prevention', 'compliant'],
+  test('certificate from Key Vault through a user-assigned identity granted Secrets User on the vault', () => {
+    expect(appgw.ssl_certificate).toEqual([{ name: 'listener-certificate', key_vault_secret_id: PROPS.certificateSecretId }]);
+    expect(appgw.identity.type).toBe('UserAssigned');
+    const grant = only(json, 'azurerm_role_assignment');
+    expect(grant).toMatchObject({ scope: '/kv', role_definition_name: 'Key Vault Secrets User' });
+    expect(appgw.depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\./)]);
+  });
+
+  test('HTTP listener only redirects (permanent) to the HTTPS listener; HTTPS forwards to an empty pool', () => {
+    expect(appgw.http_listener.map((l: any) => [l.name, l.protocol])).toEqual([
+      ['http-listener', 'Http'],
+      ['https-listener', 'Https'],
     ]);
+    expect(appgw.redirect_configuration).toEqual([
+      { name: 'http-to-https', redirect_type: 'Permanent', target_listener_name: 'https-listener', include_path: true, include_query_string: true },
+    ]);
+    const httpRule = appgw.request_routing_rule.find((r: any) => r.http_listener_name === 'http-listener');
+    expect(httpRule.redirect_configuration_name).toBe('http-to-https');
+    expect(httpRule.backend_address_pool_name).toBeUndefined();
+    expect(appgw.backend_address_pool).toEqual([{ name: 'backend' }]);
+    expect(appgw.backend_http_settings[0]).toMatchObject({ protocol: 'Http', port: 80 });
+  });
+
+  test('public Standard static zone-redundant frontend, no private frontend', () => {
+    expect(synth).toHaveResourceWithProperties(PublicIp, { sku: 'Standard', allocation_method: 'Static', zones: ['1', '2', '3'] });
+    expect(appgw.frontend_ip_configuration).toHaveLength(1);
+    expect(appgw.http_listener.every((l: any) => l.frontend_ip_configuration_name === 'frontend-public')).toBe(true);
+  });
+
+  test('AGIC-managed blocks are ignored after creation', () => {
+    expect(appgw.lifecycle.ignore_changes).toEqual(expect.arrayContaining(['backend_address_pool', 'http_listener', 'request_routing_rule', 'ssl_certificate', 'url_path_map']));
+  });
+
+  test('diagnostics: access, firewall and performance logs', () => {
+    expect(synth).toHaveResourceWithProperties(MonitorDiagnosticSetting, {
+      log_analytics_workspace_id: '/law',
+      enabled_log: [{ category: 'ApplicationGatewayAccessLog' }, { category: 'ApplicationGatewayFirewallLog' }, { category: 'ApplicationGatewayPerformanceLog' }],
+    });
   });
 });
 
-describe('TlsIngressGateway options', () => {
-  test('AGIC mode: routing left to AGIC, grants for the AGIC identity', () => {
-    const s = stack();
-    const gw = new TlsIngressGateway(s, 'gw', { ...props, backendAddresses: undefined, mode: GatewayMode.AGIC });
-    gw.grantAgic('agic-object-id', 'rg-id');
-    const out = Testing.synth(s);
-    expect(gatewayOf(out).lifecycle.ignore_changes).toContain('request_routing_rule');
-    for (const [role, scope] of [['Contributor', undefined], ['Reader', 'rg-id'], ['Network Contributor', 'snet-agw']]) {
-      expect(out).toHaveResourceWithProperties(RoleAssignment, { role_definition_name: role, principal_id: 'agic-object-id', ...(scope ? { scope } : {}) });
-    }
+test('grantAgic: Contributor on the gateway, Reader on the group, Network Contributor on the subnet, identity operator', () => {
+  const s = stack();
+  const gw = new TlsIngressGateway(s, 'gw', { ...PROPS, keyVaultId: undefined });
+  const grants = gw.grantAgic('agic-oid', '/subnet/appgw', '/rg');
+  expect(grants).toHaveLength(4);
+  const roles = Object.values(synthJson(s).resource.azurerm_role_assignment).map((r: any) => [r.role_definition_name, r.scope.replace(/\..*$/, ''), r.principal_id]);
+  expect(roles.sort()).toEqual(
+    [
+      ['Contributor', '${azurerm_application_gateway', 'agic-oid'],
+      ['Managed Identity Operator', '${azurerm_user_assigned_identity', 'agic-oid'],
+      ['Network Contributor', '/subnet/appgw', 'agic-oid'],
+      ['Reader', '/rg', 'agic-oid'],
+    ].sort(),
+  );
+  expect(() => gw.grantAgic('agic-oid', '/subnet/appgw', '/rg')).toThrow(/already called/);
+});
+
+describe('TlsIngressGateway standalone and options', () => {
+  test('standalone: private IP and FQDN backends, no ignore_changes', () => {
+    const { appgw } = gateway({ mode: IngressGatewayMode.STANDALONE, backendAddresses: ['10.240.0.10', 'app.internal.example.com', '192.168.1.4'] });
+    expect(appgw.backend_address_pool).toEqual([{ name: 'backend', ip_addresses: ['10.240.0.10', '192.168.1.4'], fqdns: ['app.internal.example.com'] }]);
+    expect(appgw.lifecycle).toBeUndefined();
   });
 
-  test('backend re-encryption, SNI host name, private frontend, custom TLS policy', () => {
-    const s = stack();
-    new TlsIngressGateway(s, 'gw', {
-      ...props,
-      backendTls: true,
-      hostName: 'app.example.com',
-      privateFrontendIp: '10.240.8.10',
-      tlsPolicy: TlsPolicy.custom(TlsMinimumVersion.TLS1_3),
+  test('re-encryption to backends with a trusted root and host name', () => {
+    const { appgw } = gateway({
+      mode: IngressGatewayMode.STANDALONE,
+      backendAddresses: ['172.16.0.5'],
+      backendReencryption: true,
+      backendHostName: 'app.internal.example.com',
+      backendTrustedRootCertificateSecretId: 'https://kv-platform.vault.azure.net/secrets/internal-ca/0123456789abcdef0123456789abcdef',
     });
-    const gw = gatewayOf(Testing.synth(s));
-    expect(gw.backend_http_settings[0]).toMatchObject({ protocol: 'Https', port: 443, pick_host_name_from_backend_address: true });
-    expect(gw.http_listener[0]).toMatchObject({ host_name: 'app.example.com', require_sni: true, frontend_ip_configuration_name: 'private' });
-    expect(gw.ssl_policy).toMatchObject({ policy_type: 'CustomV2', min_protocol_version: 'TLSv1_3' });
+    expect(appgw.backend_http_settings[0]).toMatchObject({ protocol: 'Https', port: 443, host_name: 'app.internal.example.com', trusted_root_certificate_names: ['backend-root-ca'] });
+    expect(appgw.trusted_root_certificate[0].name).toBe('backend-root-ca');
   });
 
-  test('Detection mode synthesizes as chosen and fails waf-policy-prevention unless waived', () => {
-    const app = testApp();
-    new TlsIngressGateway(azureStack(app, 'edge'), 'gw', { ...props, wafMode: WafMode.DETECTION });
-    expect(() => synthWithPacks(app, [new CisAksPack()])).toThrow(/waf-policy-prevention .*Detection mode/);
+  test('re-encryption without a host name picks it from the backend address', () => {
+    const { appgw } = gateway({ mode: IngressGatewayMode.STANDALONE, backendAddresses: ['app.internal.example.com'], backendReencryption: true });
+    expect(appgw.backend_http_settings[0]).toMatchObject({ protocol: 'Https', pick_host_name_from_backend_address: true });
+  });
+
+  test('custom TLS policy, private frontend only, host names with SNI, WAF and capacity options', () => {
+    const { appgw, json } = gateway({
+      tlsPolicy: GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, GCM),
+      publicFrontend: false,
+      privateFrontendIpAddress: '10.240.4.10',
+      hostNames: ['b.example.com', 'a.example.com'],
+      botManagerRuleSetVersion: BotManagerRuleSetVersion.V1_1,
+      maxRequestBodySizeKb: 256,
+      fileUploadLimitMb: 50,
+      zones: ['1', '2'],
+      minCapacity: 0,
+      maxCapacity: 4,
+      http2Enabled: true,
+    });
+    expect(appgw.ssl_policy).toEqual({ policy_type: 'CustomV2', min_protocol_version: 'TLSv1_2', cipher_suites: [...GCM].sort() });
+    expect(appgw.frontend_ip_configuration).toEqual([
+      { name: 'frontend-private', subnet_id: PROPS.subnetId, private_ip_address_allocation: 'Static', private_ip_address: '10.240.4.10' },
+    ]);
+    const https = appgw.http_listener.find((l: any) => l.protocol === 'Https');
+    expect(https).toMatchObject({ frontend_ip_configuration_name: 'frontend-private', host_names: ['a.example.com', 'b.example.com'], require_sni: true });
+    expect(json.resource.azurerm_public_ip).toBeUndefined();
+    expect(appgw).toMatchObject({ zones: ['1', '2'], autoscale_configuration: { min_capacity: 0, max_capacity: 4 }, enable_http2: true });
+    expect(only(json, 'azurerm_web_application_firewall_policy')).toMatchObject({
+      policy_settings: { max_request_body_size_in_kb: 256, file_upload_limit_in_mb: 50 },
+      managed_rules: { managed_rule_set: [{ type: 'OWASP', version: '3.2' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] },
+    });
+  });
+
+  test('TLS 1.3 custom policy needs no TLS 1.2 suites', () => {
+    expect(GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_3, [])).toMatchObject({ policyType: 'CustomV2', minProtocolVersion: 'TLSv1_3' });
+  });
+
+  test('Detection mode synthesizes (the compliance rule then fails synth unless waived)', () => {
+    const { json } = gateway({ wafMode: WafMode.DETECTION });
+    expect(only(json, 'azurerm_web_application_firewall_policy').policy_settings.mode).toBe('Detection');
   });
 });
 
 describe('TlsIngressGateway bad input', () => {
-  test.each<[string, Partial<TlsIngressGatewayProps>, RegExp]>([
-    ['a certificate id that is not a Key Vault secret URI', { certificateSecretId: 'https://kv.vault.azure.net/certificates/tls' }, /invalid certificateSecretId .*Key Vault secret URI/],
-    ['a public backend IP', { backendAddresses: ['20.50.1.1'] }, /invalid backendAddresses "20.50.1.1".*private/],
-    ['no backends in standalone mode', { backendAddresses: [] }, /backendAddresses is required/],
-    ['min above max capacity', { minCapacity: 5, maxCapacity: 3 }, /invalid minCapacity\/maxCapacity/],
-    ['an unknown WAF mode', { wafMode: 'Off' as WafMode }, /invalid wafMode "Off"/],
-  ])('rejects %s', (_label, overrides, message) => {
-    expect(() => new TlsIngressGateway(stack(), 'gw', { ...props, ...overrides })).toThrow(message);
-  });
+  const make = (props: Partial<TlsIngressGatewayProps>) => new TlsIngressGateway(stack(), 'gw', { ...PROPS, ...props });
 
   test.each([
-    ['TLS below 1.2', () => TlsPolicy.custom('TLSv1_1' as TlsMinimumVersion), /invalid minimumVersion "TLSv1_1"/],
-    ['CBC ciphers', () => TlsPolicy.custom(TlsMinimumVersion.TLS1_2, ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384']), /invalid cipherSuites .*CBC/],
-  ])('TlsPolicy.custom rejects %s', (_label, build, message) => {
-    expect(build).toThrow(message);
+    'https://kv-platform.vault.azure.net/certificates/ingress-tls',
+    'https://kv-platform.vault.azure.net/keys/ingress-tls',
+    'http://kv-platform.vault.azure.net/secrets/ingress-tls',
+    'https://kv-platform.example.com/secrets/ingress-tls',
+    'https://kv-platform.vault.azure.net/secrets/ingress-tls/not-a-version',
+    'kv-platform/ingress-tls',
+  ])('certificateSecretId %s', (id) => {
+    expect(() => make({ certificateSecretId: id })).toThrow(/TlsIngressGateway .*invalid certificateSecretId .*https:\/\/<vault>\.vault\.azure\.net\/secrets\/<name>.*Fix:/);
+  });
+
+  test('no certificate: no HTTP-only listener', () => {
+    expect(() => make({ certificateSecretId: undefined as any })).toThrow(/certificateSecretId is required.*no HTTP-only listener/);
+  });
+
+  test.each([TlsProtocolVersion.TLSV1_0, TlsProtocolVersion.TLSV1_1])('TLS minimum %s', (version) => {
+    expect(() => GatewayTlsPolicy.custom(version, GCM)).toThrow(/invalid minProtocolVersion .*TLSv1_2, TLSv1_3.*Fix:/);
+  });
+
+  test('CBC cipher suites', () => {
+    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384', GCM[0]])).toThrow(
+      /invalid cipherSuites \["TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"\].*without CBC/,
+    );
+  });
+
+  test('TLS 1.2 custom policy without cipher suites', () => {
+    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, [])).toThrow(/at least one TLS 1.2 GCM suite/);
+  });
+
+  test.each(['8.8.8.8', '172.32.0.1', '192.169.0.1', '300.1.1.1', 'not a host'])('public or invalid backend %s', (address) => {
+    expect(() => make({ mode: IngressGatewayMode.STANDALONE, backendAddresses: [address] })).toThrow(/invalid backendAddresses\[0\] .*RFC 1918.*Fix:/);
+  });
+
+  test('standalone without backends', () => {
+    expect(() => make({ mode: IngressGatewayMode.STANDALONE })).toThrow(/backendAddresses is required/);
+  });
+
+  test('AGIC mode with backends', () => {
+    expect(() => make({ backendAddresses: ['10.0.0.1'] })).toThrow(/invalid backendAddresses .*AGIC programs the backends/);
+  });
+
+  test('private frontend with a public IP, or missing when the public frontend is off', () => {
+    expect(() => make({ privateFrontendIpAddress: '20.1.2.3' })).toThrow(/invalid privateFrontendIpAddress/);
+    expect(() => make({ publicFrontend: false })).toThrow(/privateFrontendIpAddress is required/);
+  });
+
+  test('backend TLS options without re-encryption', () => {
+    expect(() => make({ backendHostName: 'app.internal' })).toThrow(/invalid backendHostName .*only with backendReencryption: true/);
+  });
+
+  test('zones and capacity', () => {
+    expect(() => make({ zones: ['1', '4'] })).toThrow(/invalid zones/);
+    expect(() => make({ minCapacity: 5, maxCapacity: 3 })).toThrow(/invalid maxCapacity/);
+  });
+
+  test('grantAgic on a standalone gateway', () => {
+    const gw = make({ mode: IngressGatewayMode.STANDALONE, backendAddresses: ['10.0.0.1'] });
+    expect(() => gw.grantAgic('oid', '/subnet', '/rg')).toThrow(/invalid mode "standalone"/);
   });
 });

@@ -1,169 +1,208 @@
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Testing, TerraformStack } from 'cdktf';
-import { load } from 'js-yaml';
+import { Testing } from 'cdktf';
 import {
-  AddonInstallContext,
+  AzureKeyVaultProviderVersion,
   ExistingCluster,
+  HardenedValuesRegistry,
+  KeyVaultObjectEncoding,
+  KeyVaultObjectFormat,
   KeyVaultObjectType,
   KeyVaultSecretProviderClass,
   KeyVaultSecretProviderClassProps,
   Kubelogin,
   KubernetesDistribution,
+  PolicyEngine,
   SecretsStoreCsiAddon,
-  WorkloadIdentity,
+  SecretsStoreCsiDriverVersion,
 } from '../../lib';
+import { baseline, manifests, resources, synthJson } from './baseline-helpers';
+import { objectItems, secretProviderClassProblems } from './secret-provider-class-schema';
 
-const spcProps: KeyVaultSecretProviderClassProps = {
-  name: 'payments-secrets',
+const MINIMAL = { gatekeeper: false, istio: false, trivy: false, falco: false, kubeBench: false, hardenDefaultNamespace: false };
+const SPC: KeyVaultSecretProviderClassProps = {
+  name: 'payments',
   namespace: 'payments',
-  keyVaultName: 'kv-platform-prod',
-  tenantId: 'tenant-id',
-  clientId: 'client-id',
-  objects: [
-    { name: 'db-password', type: KeyVaultObjectType.SECRET },
-    { name: 'api-cert', type: KeyVaultObjectType.SECRET, alias: 'tls', version: '0123456789abcdef0123456789abcdef' },
-  ],
+  keyVaultName: 'kv-platform',
+  tenantId: '00000000-0000-0000-0000-000000000001',
+  clientId: '00000000-0000-0000-0000-000000000002',
+  objects: [{ objectName: 'db-password', objectType: KeyVaultObjectType.SECRET }],
 };
 
-/**
- * Structural schema of SecretProviderClass v1 (from the CRD): provider and parameters are maps of strings,
- * secretObjects items have secretName, type and data of {objectName, key}.
- */
-function validateSecretProviderClass(m: any): string[] {
-  const errors: string[] = [];
-  const isString = (v: unknown) => typeof v === 'string';
-  if (m.apiVersion !== 'secrets-store.csi.x-k8s.io/v1' || m.kind !== 'SecretProviderClass') {
-    errors.push('apiVersion/kind');
-  }
-  if (!isString(m.metadata?.name) || !isString(m.metadata?.namespace)) {
-    errors.push('metadata');
-  }
-  if (!isString(m.spec?.provider)) {
-    errors.push('spec.provider');
-  }
-  for (const [k, v] of Object.entries(m.spec?.parameters ?? {})) {
-    if (!isString(v)) {
-      errors.push(`spec.parameters.${k} is not a string`);
-    }
-  }
-  for (const s of m.spec?.secretObjects ?? []) {
-    if (!isString(s.secretName) || !isString(s.type) || !Array.isArray(s.data) || s.data.some((d: any) => !isString(d.objectName) || !isString(d.key))) {
-      errors.push('spec.secretObjects');
-    }
-  }
-  const allowed = new Set(['provider', 'parameters', 'secretObjects']);
-  Object.keys(m.spec ?? {}).filter((k) => !allowed.has(k)).forEach((k) => errors.push(`unknown spec.${k}`));
-  return errors;
+function spc(props: Partial<KeyVaultSecretProviderClassProps> = {}): KeyVaultSecretProviderClass {
+  const b = baseline(MINIMAL);
+  return new KeyVaultSecretProviderClass(b.objectsStack, 'spc', { ...SPC, ...props });
 }
 
 describe('KeyVaultSecretProviderClass', () => {
-  test('renders a SecretProviderClass the Azure provider reads: string parameters, workload identity, objects YAML', () => {
-    const spc = new KeyVaultSecretProviderClass(new TerraformStack(Testing.app(), 's'), 'spc', spcProps);
-    expect(validateSecretProviderClass(spc.manifest)).toEqual([]);
-    expect(spc.manifest.spec.parameters).toMatchObject({ usePodIdentity: 'false', clientID: 'client-id', keyvaultName: 'kv-platform-prod', tenantID: 'tenant-id' });
-    const objects = load(spc.manifest.spec.parameters.objects) as any;
-    expect(objects.array.map((doc: string) => load(doc))).toEqual([
-      { objectName: 'db-password', objectType: 'secret' },
-      { objectName: 'api-cert', objectType: 'secret', objectAlias: 'tls', objectVersion: '0123456789abcdef0123456789abcdef' },
-    ]);
-    expect(spc.manifest.spec.secretObjects).toBeUndefined();
+  test('defaults: v1, provider azure, workload identity client id, string parameters, no synced Secret', () => {
+    const b = baseline(MINIMAL);
+    new KeyVaultSecretProviderClass(b.objectsStack, 'spc', SPC);
+    const [body] = manifests(synthJson(b.objectsStack));
+    expect(body).toEqual({
+      apiVersion: 'secrets-store.csi.x-k8s.io/v1',
+      kind: 'SecretProviderClass',
+      metadata: { name: 'payments', namespace: 'payments' },
+      spec: {
+        provider: 'azure',
+        parameters: {
+          clientID: SPC.clientId,
+          keyvaultName: 'kv-platform',
+          objects: 'array:\n  - |\n    objectName: "db-password"\n    objectType: "secret"\n',
+          tenantID: SPC.tenantId,
+          usePodIdentity: 'false',
+        },
+      },
+    });
+    expect(Object.values(body.spec.parameters).every((v) => typeof v === 'string')).toBe(true);
+    expect(secretProviderClassProblems(body)).toEqual([]);
   });
 
-  test('optional sync to a Kubernetes Secret keyed by file name', () => {
-    const spc = new KeyVaultSecretProviderClass(new TerraformStack(Testing.app(), 's'), 'spc', { ...spcProps, syncToSecretName: 'payments-tls', syncSecretType: 'kubernetes.io/tls' });
-    expect(validateSecretProviderClass(spc.manifest)).toEqual([]);
-    expect(spc.manifest.spec.secretObjects).toEqual([
-      { secretName: 'payments-tls', type: 'kubernetes.io/tls', data: [{ objectName: 'db-password', key: 'db-password' }, { objectName: 'tls', key: 'tls' }] },
+  test('every object field and a synced Secret render and validate against the schema', () => {
+    const s = spc({
+      objects: [
+        { objectName: 'db-password', objectType: KeyVaultObjectType.SECRET, objectAlias: 'password', objectVersion: '0123', objectEncoding: KeyVaultObjectEncoding.UTF_8 },
+        { objectName: 'ingress-tls', objectType: KeyVaultObjectType.CERTIFICATE, objectAlias: 'tls.crt', objectFormat: KeyVaultObjectFormat.PEM },
+        { objectName: 'signing', objectType: KeyVaultObjectType.KEY },
+      ],
+      secretObjects: [
+        { secretName: 'db', data: [{ objectName: 'password', key: 'password' }] },
+        { secretName: 'ingress-tls', type: 'kubernetes.io/tls', data: [{ objectName: 'tls.crt', key: 'tls.crt' }] },
+      ],
+      cloudName: 'AzureUSGovernmentCloud',
+    });
+    expect(secretProviderClassProblems(s.body)).toEqual([]);
+    expect(objectItems(s.body.spec.parameters.objects)).toEqual([
+      { objectName: 'db-password', objectType: 'secret', objectAlias: 'password', objectVersion: '0123', objectEncoding: 'utf-8' },
+      { objectName: 'ingress-tls', objectType: 'cert', objectAlias: 'tls.crt', objectFormat: 'pem' },
+      { objectName: 'signing', objectType: 'key' },
     ]);
+    expect(s.body.spec.secretObjects).toEqual([
+      { secretName: 'db', type: 'Opaque', data: [{ objectName: 'password', key: 'password' }] },
+      { secretName: 'ingress-tls', type: 'kubernetes.io/tls', data: [{ objectName: 'tls.crt', key: 'tls.crt' }] },
+    ]);
+    expect(s.body.spec.parameters.cloudName).toBe('AzureUSGovernmentCloud');
   });
 
-  test('the schema check rejects a non-string parameter', () => {
-    expect(validateSecretProviderClass({ apiVersion: 'secrets-store.csi.x-k8s.io/v1', kind: 'SecretProviderClass', metadata: { name: 'a', namespace: 'b' }, spec: { provider: 'azure', parameters: { usePodIdentity: false } } })).toEqual([
-      'spec.parameters.usePodIdentity is not a string',
-    ]);
+  test('the schema rejects what the provider would not accept', () => {
+    const body = spc().body;
+    expect(secretProviderClassProblems({ ...body, spec: { ...body.spec, parameters: { ...body.spec.parameters, usePodIdentity: false } } })).not.toEqual([]);
+    expect(secretProviderClassProblems({ ...body, apiVersion: 'secrets-store.csi.x-k8s.io/v1alpha1' })).not.toEqual([]);
+    expect(secretProviderClassProblems({ ...body, spec: { ...body.spec, parameters: { ...body.spec.parameters, objects: 'array:\n  - |\n    objectName: x\n' } } })).not.toEqual([]);
   });
 
-  test.each<[string, Partial<KeyVaultSecretProviderClassProps>, RegExp]>([
-    ['no objects', { objects: [] }, /objects is required/],
-    ['a namespace that is not a DNS label', { namespace: 'Payments_NS' }, /invalid namespace "Payments_NS"/],
-    ['a bad object name', { objects: [{ name: 'db password', type: KeyVaultObjectType.SECRET }] }, /invalid objects\[\].name "db password"/],
-    ['no client id', { clientId: '' }, /clientId is required/],
-  ])('rejects %s', (_label, overrides, message) => {
-    expect(() => new KeyVaultSecretProviderClass(new TerraformStack(Testing.app(), 's'), 'spc', { ...spcProps, ...overrides })).toThrow(message);
+  test('lands in the objects stack, after the charts stack', () => {
+    const b = baseline(MINIMAL);
+    new KeyVaultSecretProviderClass(b.objectsStack, 'spc', SPC);
+    expect(manifests(synthJson(b.chartsStack))).toEqual([]);
+    expect(manifests(synthJson(b.objectsStack)).map((m) => m.kind)).toEqual(['SecretProviderClass']);
+  });
+
+  describe('bad input', () => {
+    test('no objects', () => {
+      expect(() => spc({ objects: [] })).toThrow(/KeyVaultSecretProviderClass .*invalid objects \[\]\. Allowed: at least one Key Vault object\. Fix:/);
+    });
+    test('invalid object name', () => {
+      expect(() => spc({ objects: [{ objectName: 'db_password', objectType: KeyVaultObjectType.SECRET }] })).toThrow(/invalid objects\[0\]\.objectName "db_password"/);
+    });
+    test('two objects mounted at one file name', () => {
+      expect(() =>
+        spc({ objects: [{ objectName: 'a', objectType: KeyVaultObjectType.SECRET, objectAlias: 'x' }, { objectName: 'b', objectType: KeyVaultObjectType.SECRET, objectAlias: 'x' }] }),
+      ).toThrow(/one object per mounted file name/);
+    });
+    test('synced Secret naming an object that is not mounted', () => {
+      expect(() => spc({ secretObjects: [{ secretName: 'db', data: [{ objectName: 'password', key: 'password' }] }] })).toThrow(
+        /invalid secretObjects\[0\]\.data\[0\]\.objectName "password".*db-password/,
+      );
+    });
+    test('encoding on a certificate', () => {
+      expect(() => spc({ objects: [{ objectName: 'c', objectType: KeyVaultObjectType.CERTIFICATE, objectEncoding: KeyVaultObjectEncoding.BASE64 }] })).toThrow(
+        /invalid objects\[0\]\.objectEncoding/,
+      );
+    });
+    test('missing client id', () => {
+      expect(() => spc({ clientId: '' })).toThrow(/clientId is required.*WorkloadIdentity\.clientId/);
+    });
+    test('invalid names', () => {
+      expect(() => spc({ name: 'Payments' })).toThrow(/invalid name "Payments"/);
+      expect(() => spc({ cloudName: 'Mars' })).toThrow(/invalid cloudName "Mars"/);
+    });
   });
 });
 
 describe('SecretsStoreCsiAddon', () => {
-  const context = (managed: boolean): AddonInstallContext => {
-    const app = Testing.app();
-    const cluster = ExistingCluster.fromAttributes({
-      clusterName: 'c',
-      distribution: managed ? KubernetesDistribution.AKS : KubernetesDistribution.RKE2,
-      endpoint: { host: 'https://api.example.com:6443', exec: Kubelogin.exec() },
-      secretsStoreCsiManaged: managed,
-    } as any);
-    return { cluster, chartScope: new TerraformStack(app, 'charts'), objectScope: new TerraformStack(app, 'objects'), policyScope: new TerraformStack(app, 'policies') };
-  };
+  const releases = (json: any) => Object.values(resources(json, 'helm_release')) as any[];
 
-  test('installs the pinned driver and Azure provider with rotation and workload identity tokens', () => {
-    const ctx = context(false);
-    new SecretsStoreCsiAddon({ syncSecrets: true }).install(ctx);
-    const releases = Object.values<any>(JSON.parse(Testing.synth(ctx.chartScope as TerraformStack)).resource.helm_release);
-    const driver = releases.find((r) => r.chart === 'secrets-store-csi-driver');
-    const provider = releases.find((r) => r.chart === 'csi-secrets-store-provider-azure');
-    expect(driver).toMatchObject({ version: '1.6.0', namespace: 'kube-system', repository: 'https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts' });
-    expect(JSON.parse(driver.values[0])).toMatchObject({
+  test('pins: driver 1.6.0 and Azure provider 1.8.2', () => {
+    expect(SecretsStoreCsiDriverVersion.V1_6_0).toMatchObject({
+      chart: 'secrets-store-csi-driver',
+      repository: 'https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts',
+      version: '1.6.0',
+    });
+    expect(AzureKeyVaultProviderVersion.V1_8_2).toMatchObject({
+      chart: 'csi-secrets-store-provider-azure',
+      repository: 'https://azure.github.io/secrets-store-csi-driver-provider-azure/charts',
+      version: '1.8.2',
+    });
+    expect(SecretsStoreCsiDriverVersion.of('1.6.1', '1.6.1').version).toBe('1.6.1');
+    expect(() => AzureKeyVaultProviderVersion.of('v1.8.2', '1.8.2')).toThrow(/AzureKeyVaultProviderVersion\.of: invalid version "v1\.8\.2"/);
+  });
+
+  test('defaults: both charts in kube-system, rotation on every 2m, no Secret sync, bundled driver off, unprivileged provider', () => {
+    const b = baseline({ ...MINIMAL, addons: [new SecretsStoreCsiAddon()] });
+    const json = synthJson(b.chartsStack);
+    const [driver, provider] = releases(json).sort((a, c) => a.chart.localeCompare(c.chart)).reverse();
+    expect(driver).toMatchObject({ chart: 'secrets-store-csi-driver', version: '1.6.0', namespace: 'kube-system', name: 'secrets-store-csi-driver' });
+    expect(provider).toMatchObject({ chart: 'csi-secrets-store-provider-azure', version: '1.8.2', namespace: 'kube-system' });
+    expect(JSON.parse(driver.values[0])).toEqual({
       enableSecretRotation: true,
       rotationPollInterval: '2m',
+      syncSecret: { enabled: false },
       tokenRequests: [{ audience: 'api://AzureADTokenExchange' }],
-      syncSecret: { enabled: true },
     });
-    expect(provider).toMatchObject({ version: '1.8.2', namespace: 'kube-system' });
     expect(JSON.parse(provider.values[0])).toEqual({ 'linux': { privileged: false }, 'secrets-store-csi-driver': { install: false } });
-    expect(provider.depends_on).toHaveLength(1);
+    expect(provider.depends_on).toEqual([expect.stringMatching(/^helm_release\..*secrets-store-csi-driver/)]);
+    expect(resources(json, 'kubernetes_namespace_v1')).toEqual({});
+    expect(b.addonIds).toEqual(['secrets-store-csi']);
   });
 
-  test('installs nothing where the AKS add-on provides the driver', () => {
-    const ctx = context(true);
-    new SecretsStoreCsiAddon().install(ctx);
-    expect(JSON.parse(Testing.synth(ctx.chartScope as TerraformStack)).resource?.helm_release).toBeUndefined();
+  test('options: poll interval, Secret sync, own namespace (privileged node-agent namespace), raw values last', () => {
+    const addon = new SecretsStoreCsiAddon({ rotationPollInterval: '1h', syncKubernetesSecrets: true, namespace: 'secrets-store', driverValues: { logFormatJSON: true } });
+    const b = baseline({ ...MINIMAL, addons: [addon] });
+    const json = synthJson(b.chartsStack);
+    const driver = releases(json).find((r) => r.chart === 'secrets-store-csi-driver');
+    expect(JSON.parse(driver.values[0])).toMatchObject({ rotationPollInterval: '1h', syncSecret: { enabled: true }, logFormatJSON: true });
+    expect(releases(json).every((r) => r.namespace.includes('secrets-store') || r.namespace === 'secrets-store')).toBe(true);
+    expect(JSON.stringify(resources(json, 'kubernetes_namespace_v1'))).toContain('"pod-security.kubernetes.io/enforce":"privileged"');
   });
-});
 
-describe('WorkloadIdentity', () => {
-  test('identity federated with one service account, reading one vault', () => {
-    const stack = new TerraformStack(Testing.app(), 's');
-    const wi = new WorkloadIdentity(stack, 'payments', {
-      name: 'id-payments',
-      resourceGroupName: 'rg',
-      location: 'westeurope',
-      oidcIssuerUrl: 'https://oidc.example.com/',
-      namespace: 'payments',
-      serviceAccountName: 'payments-api',
-      keyVaultId: 'kv-id',
+  test('on a cluster running the AKS add-on it installs nothing and says why', () => {
+    const cluster = ExistingCluster.fromAttributes({
+      clusterName: 'aks-managed',
+      endpoint: { host: 'https://aks.example:443', exec: Kubelogin.exec() },
+      distribution: KubernetesDistribution.AKS,
+      policyEngine: PolicyEngine.GATEKEEPER,
+      secretsStoreCsiManaged: true,
     });
-    const out = Testing.synth(stack);
-    expect(out).toHaveResourceWithProperties(FederatedIdentityCredential, {
-      issuer: 'https://oidc.example.com/',
-      subject: 'system:serviceaccount:payments:payments-api',
-      audience: ['api://AzureADTokenExchange'],
-    });
-    expect(out).toHaveResourceWithProperties(RoleAssignment, { scope: 'kv-id', role_definition_name: 'Key Vault Secrets User' });
-    expect(wi.clientId).toBeDefined();
+    const b = baseline({ ...MINIMAL, cluster, addons: [new SecretsStoreCsiAddon()] });
+    expect(releases(synthJson(b.chartsStack))).toEqual([]);
+    const infos = b.chartsStack.node.metadata.filter((m) => String(m.data).includes('[secrets-store-csi-managed]'));
+    expect(infos).toHaveLength(1);
+    expect(String(infos[0].data)).toContain('key_vault_secrets_provider');
   });
 
-  test('rejects a service account that is not a DNS label', () => {
-    expect(
-      () =>
-        new WorkloadIdentity(new TerraformStack(Testing.app(), 's'), 'w', {
-          name: 'id',
-          resourceGroupName: 'rg',
-          location: 'l',
-          oidcIssuerUrl: 'https://o/',
-          namespace: 'payments',
-          serviceAccountName: 'Payments API',
-        }),
-    ).toThrow(/invalid serviceAccountName "Payments API"/);
+  test('hardening keys are registered for the compliance rule', () => {
+    expect(HardenedValuesRegistry.keysFor('secrets-store-csi-driver').map((k) => k.path)).toEqual(['enableSecretRotation', 'tokenRequests']);
+    expect(HardenedValuesRegistry.keysFor('csi-secrets-store-provider-azure').map((k) => k.path)).toEqual(['linux.privileged']);
+  });
+
+  test('turning rotation off through raw values is flagged', () => {
+    const b = baseline({ ...MINIMAL, addons: [new SecretsStoreCsiAddon({ driverValues: { enableSecretRotation: false } })] });
+    Testing.synth(b.chartsStack);
+    const warnings = b.chartsStack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => String(m.data).includes('[hardened-values-override]'));
+    expect(warnings.map((w) => String(w.data))).toEqual([expect.stringContaining('enableSecretRotation')]);
+  });
+
+  test('bad input', () => {
+    expect(() => new SecretsStoreCsiAddon({ rotationPollInterval: '2 minutes' })).toThrow(/invalid rotationPollInterval "2 minutes"/);
+    expect(() => new SecretsStoreCsiAddon({ namespace: 'Kube_System' })).toThrow(/invalid namespace/);
   });
 });

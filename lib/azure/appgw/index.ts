@@ -1,2 +1,3 @@
-export * from './tls-policy';
+export * from './gateway-tls-policy';
+export * from './waf-options';
 export * from './tls-ingress-gateway';

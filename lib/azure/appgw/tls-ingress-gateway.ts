@@ -1,313 +1,445 @@
 import { ApplicationGateway, ApplicationGatewayFrontendIpConfiguration } from '@cdktf/provider-azurerm/lib/application-gateway';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
-import { Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireStrings } from '../../required-props';
-import { invalidProp, missingProp } from '../../errors';
-import { isPrivate, parseCidr } from '../network/cidr';
-import { addDiagnostics } from '../private-endpoint';
-import { TlsPolicy } from './tls-policy';
-
-/** How the gateway's routing is managed. */
-export enum GatewayMode {
-  /** The AKS Application Gateway Ingress Controller programs listeners and pools from Ingress objects. */
-  AGIC = 'agic',
-  /** This construct routes to fixed private backends. */
-  STANDALONE = 'standalone',
-}
-
-/** WAF policy mode. */
-export enum WafMode {
-  /** Block matching requests. */
-  PREVENTION = 'Prevention',
-  /** Only log matching requests: fails the `waf-policy-prevention` rule unless waived. */
-  DETECTION = 'Detection',
-}
+import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
+import { diagnosticsToWorkspace } from '../internal/diagnostics';
+import { assignRole } from '../internal/role-assignment';
+import { requireString, validateIntegerRange } from '../internal/validation';
+import { KeyVaultRole } from '../keyvault/key-vault-role';
+import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
+import { GatewayTlsPolicy } from './gateway-tls-policy';
+import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {
-  /** Name prefix of the gateway resources. */
+  /** Gateway name. */
   readonly name: string;
-  /** Resource group. */
+  /** Resource group of the gateway, its identity, public IP and WAF policy. */
   readonly resourceGroupName: string;
   /** Azure region. */
   readonly location: string;
-  /** The gateway's dedicated subnet (e.g. `network.applicationGatewaySubnetId`). */
+  /** Dedicated gateway subnet id (e.g. `AksNetwork.applicationGatewaySubnetId`). */
   readonly subnetId: string;
   /**
-   * Key Vault secret id of the TLS certificate: `https://<vault>.vault.azure.net/secrets/<name>[/<version>]`
-   * (versionless follows renewals).
+   * Key Vault secret id of the TLS certificate the HTTPS listener serves,
+   * `https://<vault>.vault.azure.net/secrets/<name>[/<version>]` (versionless follows renewals).
    */
   readonly certificateSecretId: string;
+  /** Log Analytics workspace receiving access, performance and firewall logs. */
+  readonly logAnalyticsWorkspaceId: string;
   /**
-   * Vault of the certificate: the gateway's identity is granted Key Vault Secrets User on it.
-   * @default - no grant (grant the identity yourself)
+   * Vault holding the certificate: the gateway's identity gets Key Vault Secrets User on it.
+   * @default - no role assignment (grant the identity `identityPrincipalId` read access yourself)
    */
   readonly keyVaultId?: string;
   /**
-   * Who programs routing.
-   * @default GatewayMode.STANDALONE
+   * Who manages listeners, rules and backends after creation.
+   * @default IngressGatewayMode.AGIC
    */
-  readonly mode?: GatewayMode;
+  readonly mode?: IngressGatewayMode;
   /**
-   * Private backend addresses (RFC 1918 IPs or FQDNs) of the standalone mode.
-   * @default - required in STANDALONE mode
+   * Backend addresses in STANDALONE mode: RFC 1918 private IPv4 addresses or FQDNs (no public IPs).
+   * @default - none (required in STANDALONE mode, not allowed in AGIC mode)
    */
   readonly backendAddresses?: string[];
   /**
    * Backend port.
-   * @default 443 with backend TLS, else 80
+   * @default 443 with backend re-encryption, else 80
    */
   readonly backendPort?: number;
   /**
    * Re-encrypt traffic to the backends (HTTPS backend settings).
-   * @default false (TLS ends at the gateway; traffic beyond stays on private IPs)
+   * @default false
    */
-  readonly backendTls?: boolean;
+  readonly backendReencryption?: boolean;
   /**
-   * Host name of the HTTPS listener (SNI required when given).
-   * @default - a basic listener for any host
+   * Host name sent to (and verified against the certificate of) HTTPS backends.
+   * @default - the backend address's host name
    */
-  readonly hostName?: string;
+  readonly backendHostName?: string;
+  /**
+   * Key Vault secret id of the CA certificate that signs the backends' certificates (re-encryption only).
+   * @default - the backends' certificates must chain to a well-known CA
+   */
+  readonly backendTrustedRootCertificateSecretId?: string;
+  /**
+   * Host names of the HTTPS listener (SNI required when set).
+   * @default - a basic listener for any host name
+   */
+  readonly hostNames?: string[];
   /**
    * TLS policy of the listeners.
-   * @default TlsPolicy.PREDEFINED_2022_STRICT
+   * @default GatewayTlsPolicy.APPGW_SSL_POLICY_20220101_S
    */
-  readonly tlsPolicy?: TlsPolicy;
+  readonly tlsPolicy?: GatewayTlsPolicy;
   /**
-   * WAF mode.
+   * WAF policy mode. DETECTION only logs: the `appgw-waf-policy-prevention` rule fails synth unless waived.
    * @default WafMode.PREVENTION
    */
   readonly wafMode?: WafMode;
   /**
-   * Static private frontend IP in the gateway subnet, for internal clients.
-   * @default - public frontend only
+   * Version of the Microsoft_BotManagerRuleSet added to OWASP 3.2.
+   * @default BotManagerRuleSetVersion.V1_0
    */
-  readonly privateFrontendIp?: string;
+  readonly botManagerRuleSetVersion?: BotManagerRuleSetVersion;
   /**
-   * Autoscale lower bound (instances).
-   * @default 2
+   * Largest request body the WAF inspects, in KB (8-2000).
+   * @default 128
    */
-  readonly minCapacity?: number;
+  readonly maxRequestBodySizeKb?: number;
   /**
-   * Autoscale upper bound.
-   * @default 10
+   * Largest file upload, in MB (1-4000).
+   * @default 100
    */
-  readonly maxCapacity?: number;
+  readonly fileUploadLimitMb?: number;
+  /**
+   * Give the gateway a public frontend IP (Standard, static, zone-redundant) for its listeners.
+   * @default true
+   */
+  readonly publicFrontend?: boolean;
+  /**
+   * Static private frontend IP in the gateway subnet (listeners use it when `publicFrontend` is false).
+   * @default - no private frontend
+   */
+  readonly privateFrontendIpAddress?: string;
   /**
    * Availability zones.
    * @default ['1', '2', '3']
    */
   readonly zones?: string[];
   /**
-   * Workspace for access, performance and firewall logs.
-   * @default - no diagnostic setting
+   * Minimum autoscale instance count (0-125).
+   * @default 2
    */
-  readonly logAnalyticsWorkspaceId?: string;
+  readonly minCapacity?: number;
+  /**
+   * Maximum autoscale instance count (2-125).
+   * @default 10
+   */
+  readonly maxCapacity?: number;
+  /**
+   * HTTP/2 from clients.
+   * @default false
+   */
+  readonly http2Enabled?: boolean;
 }
 
-const SECRET_URI = /^https:\/\/[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\.vault\.azure\.net\/secrets\/[a-zA-Z0-9-]{1,127}(\/[0-9a-f]{32})?$/;
-const FQDN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i;
+const CONSTRUCT = 'TlsIngressGateway';
+const NAMES = {
+  gatewayIp: 'gateway-ip',
+  publicFrontend: 'frontend-public',
+  privateFrontend: 'frontend-private',
+  httpsPort: 'port-https',
+  httpPort: 'port-http',
+  certificate: 'listener-certificate',
+  httpsListener: 'https-listener',
+  httpListener: 'http-listener',
+  redirect: 'http-to-https',
+  pool: 'backend',
+  settings: 'backend-settings',
+  trustedRoot: 'backend-root-ca',
+};
+
+/**
+ * Blocks AGIC rewrites from Ingress objects. Terraform ignores later changes to them so that a plan does
+ * not undo AGIC's configuration; the compliance rules read the configuration Terraform creates.
+ */
+const AGIC_MANAGED_BLOCKS = [
+  'backend_address_pool',
+  'backend_http_settings',
+  'frontend_port',
+  'http_listener',
+  'probe',
+  'redirect_configuration',
+  'request_routing_rule',
+  'rewrite_rule_set',
+  'ssl_certificate',
+  'tags',
+  'url_path_map',
+];
 
 /**
  * Application Gateway WAF_v2 terminating TLS with a Key Vault certificate: strict TLS policy, HTTP only as a
- * redirect to HTTPS, a WAF policy in Prevention mode with OWASP 3.2 and bot protection, private backends,
- * zones and diagnostics. Either programmed by AGIC or routing to fixed private backends.
+ * permanent redirect to HTTPS, a WAF policy (Prevention, OWASP 3.2 + bot manager, request body
+ * inspection) attached with forced association, private backends only, zone-redundant autoscaling and
+ * diagnostics to Log Analytics.
+ *
+ * In AGIC mode the gateway starts with an HTTPS listener to an empty pool and the redirect; AGIC then
+ * programs listeners, rules, backends, probes and certificates from Ingress objects, and Terraform ignores
+ * changes to those blocks (`lifecycle.ignore_changes`). Call `grantAgic` with the add-on's identity.
  */
 export class TlsIngressGateway extends Construct {
-  /** The gateway. */
+  /** The underlying `azurerm_application_gateway`. */
   public readonly gateway: ApplicationGateway;
-  /** The WAF policy attached to the gateway. */
+  /** Resource id of the gateway (HardenedAksCluster `applicationGatewayId`). */
+  public readonly gatewayId: string;
+  /** The WAF policy. */
   public readonly wafPolicy: WebApplicationFirewallPolicy;
-  /** Identity the gateway reads its certificate with. */
+  /** The user-assigned identity the gateway reads Key Vault with. */
   public readonly identity: UserAssignedIdentity;
-  private readonly props: TlsIngressGatewayProps;
+  /** Principal id of the gateway's identity. */
+  public readonly identityPrincipalId: string;
+  /** The public frontend IP, when `publicFrontend` is on. */
+  public readonly publicIp?: PublicIp;
+  /** The diagnostic setting. */
+  public readonly diagnosticSetting: MonitorDiagnosticSetting;
+  /** Listener, rule and backend mode. */
+  public readonly mode: IngressGatewayMode;
+  private agicGranted = false;
 
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
     super(scope, id);
-    const construct = `TlsIngressGateway ${this.node.path}`;
-    validate(construct, props);
-    this.props = props;
-    const mode = props.mode ?? GatewayMode.STANDALONE;
-    const backendTls = props.backendTls ?? false;
-    const tls = props.tlsPolicy ?? TlsPolicy.PREDEFINED_2022_STRICT;
-    const zones = props.zones ?? ['1', '2', '3'];
+    const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireString(construct, 'name', props?.name, 'name the gateway, e.g. "agw-platform"');
+    requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
+    requireString(construct, 'location', props.location, 'pass the Azure region');
+    requireString(construct, 'subnetId', props.subnetId, 'pass the dedicated gateway subnet id, e.g. network.applicationGatewaySubnetId');
+    requireString(construct, 'logAnalyticsWorkspaceId', props.logAnalyticsWorkspaceId, 'pass the Log Analytics workspace id');
+    if (props.certificateSecretId === undefined || props.certificateSecretId === '') {
+      throw missingProp(
+        construct,
+        'certificateSecretId',
+        'pass the Key Vault secret id of the TLS certificate; the gateway has no HTTP-only listener (HTTP only redirects to HTTPS)',
+      );
+    }
+    validateKeyVaultSecretId(construct, 'certificateSecretId', props.certificateSecretId);
 
-    this.identity = new UserAssignedIdentity(this, 'identity', { name: `id-agw-${props.name}`, resourceGroupName: props.resourceGroupName, location: props.location });
-    const grant = props.keyVaultId
-      ? new RoleAssignment(this, 'certificate-reader', {
-          scope: props.keyVaultId,
-          roleDefinitionName: 'Key Vault Secrets User',
-          principalId: this.identity.principalId,
-          principalType: 'ServicePrincipal',
-        })
-      : undefined;
-    const publicIp = new PublicIp(this, 'public-ip', {
-      name: `pip-agw-${props.name}`,
+    const mode = props.mode ?? IngressGatewayMode.AGIC;
+    if (!Object.values(IngressGatewayMode).includes(mode)) {
+      throw invalidProp(construct, 'mode', mode, Object.values(IngressGatewayMode).join(', '), 'use an IngressGatewayMode member');
+    }
+    this.mode = mode;
+    const backends = [...(props.backendAddresses ?? [])];
+    if (mode === IngressGatewayMode.AGIC && backends.length > 0) {
+      throw invalidProp(construct, 'backendAddresses', backends, 'none in AGIC mode (AGIC programs the backends from Ingress objects)', 'remove backendAddresses, or set mode: IngressGatewayMode.STANDALONE');
+    }
+    if (mode === IngressGatewayMode.STANDALONE && backends.length === 0) {
+      throw missingProp(construct, 'backendAddresses', 'list the private IPs or FQDNs of the backends in STANDALONE mode');
+    }
+    backends.forEach((b, i) => validatePrivateBackend(construct, `backendAddresses[${i}]`, b));
+
+    const reencrypt = props.backendReencryption ?? false;
+    if (!reencrypt && (props.backendHostName !== undefined || props.backendTrustedRootCertificateSecretId !== undefined)) {
+      throw invalidProp(
+        construct,
+        props.backendHostName !== undefined ? 'backendHostName' : 'backendTrustedRootCertificateSecretId',
+        props.backendHostName ?? props.backendTrustedRootCertificateSecretId,
+        'only with backendReencryption: true',
+        'set backendReencryption: true, or remove the prop',
+      );
+    }
+    if (props.backendTrustedRootCertificateSecretId !== undefined) {
+      validateKeyVaultSecretId(construct, 'backendTrustedRootCertificateSecretId', props.backendTrustedRootCertificateSecretId);
+    }
+    const backendPort = props.backendPort ?? (reencrypt ? 443 : 80);
+    validateIntegerRange(construct, 'backendPort', backendPort, 1, 65535, 'use the port the backends listen on');
+
+    const tlsPolicy = props.tlsPolicy ?? GatewayTlsPolicy.APPGW_SSL_POLICY_20220101_S;
+    if (!(tlsPolicy instanceof GatewayTlsPolicy)) {
+      throw invalidProp(construct, 'tlsPolicy', tlsPolicy, 'GatewayTlsPolicy.APPGW_SSL_POLICY_20220101_S or GatewayTlsPolicy.custom(...)', 'build the policy with GatewayTlsPolicy');
+    }
+    const wafMode = props.wafMode ?? WafMode.PREVENTION;
+    if (!Object.values(WafMode).includes(wafMode)) {
+      throw invalidProp(construct, 'wafMode', wafMode, Object.values(WafMode).join(', '), 'use WafMode.PREVENTION');
+    }
+    const botVersion = props.botManagerRuleSetVersion ?? BotManagerRuleSetVersion.V1_0;
+    if (!Object.values(BotManagerRuleSetVersion).includes(botVersion)) {
+      throw invalidProp(construct, 'botManagerRuleSetVersion', botVersion, Object.values(BotManagerRuleSetVersion).join(', '), 'use a BotManagerRuleSetVersion member');
+    }
+    const maxBody = props.maxRequestBodySizeKb ?? 128;
+    validateIntegerRange(construct, 'maxRequestBodySizeKb', maxBody, 8, 2000, 'WAF_v2 with CRS 3.2 inspects up to 2000 KB');
+    const uploadLimit = props.fileUploadLimitMb ?? 100;
+    validateIntegerRange(construct, 'fileUploadLimitMb', uploadLimit, 1, 4000, 'WAF_v2 allows 1 to 4000 MB');
+
+    const publicFrontend = props.publicFrontend ?? true;
+    if (props.privateFrontendIpAddress !== undefined) {
+      validatePrivateIp(construct, 'privateFrontendIpAddress', props.privateFrontendIpAddress);
+    } else if (!publicFrontend) {
+      throw missingProp(construct, 'privateFrontendIpAddress', 'give a static private IP of the gateway subnet when publicFrontend is false');
+    }
+    const zones = [...(props.zones ?? ['1', '2', '3'])].sort();
+    if (zones.some((z) => !['1', '2', '3'].includes(z)) || new Set(zones).size !== zones.length) {
+      throw invalidProp(construct, 'zones', props.zones, 'distinct values among "1", "2", "3"', 'use ["1", "2", "3"] for zone redundancy');
+    }
+    const minCapacity = props.minCapacity ?? 2;
+    const maxCapacity = props.maxCapacity ?? 10;
+    validateIntegerRange(construct, 'minCapacity', minCapacity, 0, 125, 'use 2 or more instances for availability');
+    validateIntegerRange(construct, 'maxCapacity', maxCapacity, Math.max(2, minCapacity), 125, 'set maxCapacity at least 2 and not below minCapacity');
+
+    this.identity = new UserAssignedIdentity(this, 'identity', {
+      name: `id-${props.name}`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      sku: 'Standard',
-      allocationMethod: 'Static',
-      zones,
     });
+    this.identityPrincipalId = this.identity.principalId;
+    const dependsOn: ITerraformDependable[] = [];
+    if (props.keyVaultId !== undefined) {
+      dependsOn.push(assignRole(this, 'key-vault-secrets-user', props.keyVaultId, KeyVaultRole.SECRETS_USER, this.identity.principalId));
+    }
+
     this.wafPolicy = new WebApplicationFirewallPolicy(this, 'waf-policy', {
       name: `waf-${props.name}`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      policySettings: { enabled: true, mode: props.wafMode ?? WafMode.PREVENTION, requestBodyCheck: true, maxRequestBodySizeInKb: 128, fileUploadLimitInMb: 100 },
+      policySettings: {
+        enabled: true,
+        mode: wafMode,
+        requestBodyCheck: true,
+        maxRequestBodySizeInKb: maxBody,
+        fileUploadLimitInMb: uploadLimit,
+      },
       managedRules: {
         managedRuleSet: [
           { type: 'OWASP', version: '3.2' },
-          { type: 'Microsoft_BotManagerRuleSet', version: '1.0' },
+          { type: 'Microsoft_BotManagerRuleSet', version: botVersion },
         ],
       },
     });
 
-    const frontends: ApplicationGatewayFrontendIpConfiguration[] = [{ name: 'public', publicIpAddressId: publicIp.id }];
-    if (props.privateFrontendIp) {
-      frontends.push({ name: 'private', privateIpAddress: props.privateFrontendIp, privateIpAddressAllocation: 'Static', subnetId: props.subnetId });
+    const frontends: ApplicationGatewayFrontendIpConfiguration[] = [];
+    if (publicFrontend) {
+      this.publicIp = new PublicIp(this, 'public-ip', {
+        name: `pip-${props.name}`,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        sku: 'Standard',
+        allocationMethod: 'Static',
+        zones,
+      });
+      frontends.push({ name: NAMES.publicFrontend, publicIpAddressId: this.publicIp.id });
     }
-    const frontendName = props.privateFrontendIp ? 'private' : 'public';
+    if (props.privateFrontendIpAddress !== undefined) {
+      frontends.push({
+        name: NAMES.privateFrontend,
+        subnetId: props.subnetId,
+        privateIpAddressAllocation: 'Static',
+        privateIpAddress: props.privateFrontendIpAddress,
+      });
+    }
+    const listenerFrontend = publicFrontend ? NAMES.publicFrontend : NAMES.privateFrontend;
+    const hostNames = [...(props.hostNames ?? [])].sort();
+
     this.gateway = new ApplicationGateway(this, 'gateway', {
-      name: `agw-${props.name}`,
+      name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       zones,
       sku: { name: 'WAF_v2', tier: 'WAF_v2' },
-      autoscaleConfiguration: { minCapacity: props.minCapacity ?? 2, maxCapacity: props.maxCapacity ?? 10 },
+      autoscaleConfiguration: { minCapacity, maxCapacity },
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
       firewallPolicyId: this.wafPolicy.id,
       forceFirewallPolicyAssociation: true,
-      enableHttp2: true,
-      sslPolicy: { policyType: tls.policyType, policyName: tls.policyName, minProtocolVersion: tls.minProtocolVersion, cipherSuites: tls.cipherSuites.length ? tls.cipherSuites : undefined },
-      gatewayIpConfiguration: [{ name: 'gateway', subnetId: props.subnetId }],
+      enableHttp2: props.http2Enabled ?? false,
+      sslPolicy: {
+        policyType: tlsPolicy.policyType,
+        policyName: tlsPolicy.policyName,
+        minProtocolVersion: tlsPolicy.minProtocolVersion,
+        cipherSuites: tlsPolicy.cipherSuites.length ? tlsPolicy.cipherSuites : undefined,
+      },
+      gatewayIpConfiguration: [{ name: NAMES.gatewayIp, subnetId: props.subnetId }],
       frontendIpConfiguration: frontends,
       frontendPort: [
-        { name: 'https', port: 443 },
-        { name: 'http', port: 80 },
+        { name: NAMES.httpPort, port: 80 },
+        { name: NAMES.httpsPort, port: 443 },
       ],
-      sslCertificate: [{ name: 'tls', keyVaultSecretId: props.certificateSecretId }],
+      sslCertificate: [{ name: NAMES.certificate, keyVaultSecretId: props.certificateSecretId }],
+      trustedRootCertificate: props.backendTrustedRootCertificateSecretId
+        ? [{ name: NAMES.trustedRoot, keyVaultSecretId: props.backendTrustedRootCertificateSecretId }]
+        : undefined,
       httpListener: [
         {
-          name: 'https',
-          frontendIpConfigurationName: frontendName,
-          frontendPortName: 'https',
-          protocol: 'Https',
-          sslCertificateName: 'tls',
-          hostName: props.hostName,
-          requireSni: props.hostName ? true : undefined,
+          name: NAMES.httpListener,
+          frontendIpConfigurationName: listenerFrontend,
+          frontendPortName: NAMES.httpPort,
+          protocol: 'Http',
+          hostNames: hostNames.length ? hostNames : undefined,
         },
-        { name: 'http', frontendIpConfigurationName: frontendName, frontendPortName: 'http', protocol: 'Http', hostName: props.hostName },
+        {
+          name: NAMES.httpsListener,
+          frontendIpConfigurationName: listenerFrontend,
+          frontendPortName: NAMES.httpsPort,
+          protocol: 'Https',
+          sslCertificateName: NAMES.certificate,
+          hostNames: hostNames.length ? hostNames : undefined,
+          requireSni: hostNames.length > 0,
+        },
       ],
-      redirectConfiguration: [{ name: 'http-to-https', redirectType: 'Permanent', targetListenerName: 'https', includePath: true, includeQueryString: true }],
-      backendAddressPool: [backendPool(props)],
+      redirectConfiguration: [
+        { name: NAMES.redirect, redirectType: 'Permanent', targetListenerName: NAMES.httpsListener, includePath: true, includeQueryString: true },
+      ],
+      backendAddressPool: [
+        {
+          name: NAMES.pool,
+          ipAddresses: sortedOrUndefined(backends.filter((b) => !Token.isUnresolved(b) && /^\d/.test(b))),
+          fqdns: sortedOrUndefined(backends.filter((b) => Token.isUnresolved(b) || !/^\d/.test(b))),
+        },
+      ],
       backendHttpSettings: [
         {
-          name: 'backend',
-          protocol: backendTls ? 'Https' : 'Http',
-          port: props.backendPort ?? (backendTls ? 443 : 80),
+          name: NAMES.settings,
+          protocol: reencrypt ? 'Https' : 'Http',
+          port: backendPort,
           cookieBasedAffinity: 'Disabled',
           requestTimeout: 30,
-          pickHostNameFromBackendAddress: backendTls ? true : undefined,
+          hostName: props.backendHostName,
+          pickHostNameFromBackendAddress: reencrypt && props.backendHostName === undefined ? true : undefined,
+          trustedRootCertificateNames: props.backendTrustedRootCertificateSecretId ? [NAMES.trustedRoot] : undefined,
         },
       ],
       requestRoutingRule: [
-        { name: 'https', ruleType: 'Basic', httpListenerName: 'https', backendAddressPoolName: 'backend', backendHttpSettingsName: 'backend', priority: 100 },
-        { name: 'http-to-https', ruleType: 'Basic', httpListenerName: 'http', redirectConfigurationName: 'http-to-https', priority: 200 },
+        { name: NAMES.redirect, ruleType: 'Basic', httpListenerName: NAMES.httpListener, redirectConfigurationName: NAMES.redirect, priority: 100 },
+        {
+          name: 'https-to-backend',
+          ruleType: 'Basic',
+          httpListenerName: NAMES.httpsListener,
+          backendAddressPoolName: NAMES.pool,
+          backendHttpSettingsName: NAMES.settings,
+          priority: 200,
+        },
       ],
-      dependsOn: grant ? [grant] : undefined,
-      lifecycle:
-        mode === GatewayMode.AGIC
-          ? {
-              // AGIC owns routing: Terraform keeps the gateway, TLS policy and WAF, not the routes AGIC writes.
-              ignoreChanges: [
-                'backend_address_pool',
-                'backend_http_settings',
-                'frontend_port',
-                'http_listener',
-                'probe',
-                'redirect_configuration',
-                'request_routing_rule',
-                'ssl_certificate',
-                'url_path_map',
-                'tags',
-              ],
-            }
-          : undefined,
+      lifecycle: mode === IngressGatewayMode.AGIC ? { ignoreChanges: AGIC_MANAGED_BLOCKS } : undefined,
+      dependsOn: dependsOn.length ? dependsOn : undefined,
     });
-    if (props.logAnalyticsWorkspaceId) {
-      addDiagnostics(this, 'diagnostics', this.gateway.id, props.logAnalyticsWorkspaceId, [
-        'ApplicationGatewayAccessLog',
-        'ApplicationGatewayPerformanceLog',
-        'ApplicationGatewayFirewallLog',
-      ]);
-    }
-  }
-
-  /** Resource id of the gateway (HardenedAksCluster `applicationGatewayId` for AGIC). */
-  public get gatewayId(): string {
-    return this.gateway.id;
+    this.gatewayId = this.gateway.id;
+    this.diagnosticSetting = diagnosticsToWorkspace(this, 'diagnostics', 'gateway-to-log-analytics', this.gateway.id, props.logAnalyticsWorkspaceId, [
+      'ApplicationGatewayAccessLog',
+      'ApplicationGatewayFirewallLog',
+      'ApplicationGatewayPerformanceLog',
+    ]);
   }
 
   /**
-   * The role assignments the AGIC add-on identity needs: Contributor on the gateway, Reader on its
-   * resource group, Network Contributor on the gateway subnet.
+   * Role assignments the AKS AGIC add-on's identity needs (HardenedAksCluster `agicIdentityObjectId`):
+   * Contributor on the gateway, Reader on its resource group, Network Contributor on the gateway subnet,
+   * and Managed Identity Operator on the gateway's identity (AGIC re-applies the gateway with it).
    */
-  public grantAgic(agicIdentityObjectId: string, resourceGroupId: string): RoleAssignment[] {
-    const grant = (id: string, scope: string, role: string) =>
-      new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId: agicIdentityObjectId, principalType: 'ServicePrincipal' });
+  public grantAgic(agicIdentityObjectId: string, applicationGatewaySubnetId: string, resourceGroupId: string): RoleAssignment[] {
+    const construct = `${CONSTRUCT} ${this.node.path}`;
+    if (this.mode !== IngressGatewayMode.AGIC) {
+      throw invalidProp(construct, 'mode', this.mode, 'IngressGatewayMode.AGIC to grant AGIC access', 'create the gateway with mode: IngressGatewayMode.AGIC, or do not call grantAgic');
+    }
+    if (this.agicGranted) {
+      throw new HardenedK8sError(`${construct}: grantAgic was already called. Fix: call it once per gateway.`);
+    }
+    requireString(construct, 'agicIdentityObjectId', agicIdentityObjectId, 'pass aks.agicIdentityObjectId');
+    requireString(construct, 'applicationGatewaySubnetId', applicationGatewaySubnetId, 'pass network.applicationGatewaySubnetId');
+    requireString(construct, 'resourceGroupId', resourceGroupId, 'pass the id of the gateway resource group');
+    this.agicGranted = true;
+    const scope = new Construct(this, 'agic');
     return [
-      grant('agic-gateway-contributor', this.gateway.id, 'Contributor'),
-      grant('agic-resource-group-reader', resourceGroupId, 'Reader'),
-      grant('agic-subnet-network-contributor', this.props.subnetId, 'Network Contributor'),
+      assignRole(scope, 'gateway-contributor', this.gateway.id, 'Contributor', agicIdentityObjectId),
+      assignRole(scope, 'resource-group-reader', resourceGroupId, 'Reader', agicIdentityObjectId),
+      assignRole(scope, 'subnet-network-contributor', applicationGatewaySubnetId, 'Network Contributor', agicIdentityObjectId),
+      assignRole(scope, 'identity-operator', this.identity.id, 'Managed Identity Operator', agicIdentityObjectId),
     ];
   }
 }
 
-function backendPool(props: TlsIngressGatewayProps) {
-  const addresses = props.backendAddresses ?? [];
-  const ips = addresses.filter((a) => parseCidr(`${a}/32`));
-  const fqdns = addresses.filter((a) => !parseCidr(`${a}/32`));
-  return { name: 'backend', ipAddresses: ips.length ? ips : undefined, fqdns: fqdns.length ? fqdns : undefined };
-}
-
-function validate(construct: string, props: TlsIngressGatewayProps): void {
-  requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'subnetId', 'certificateSecretId']);
-  if (!Token.isUnresolved(props.certificateSecretId) && !SECRET_URI.test(props.certificateSecretId)) {
-    throw invalidProp(
-      construct,
-      'certificateSecretId',
-      props.certificateSecretId,
-      'a Key Vault secret URI: https://<vault>.vault.azure.net/secrets/<name>[/<version>]',
-      "use the certificate's secret id (versionless to follow renewals), not its certificate or key id",
-    );
-  }
-  const mode = props.mode ?? GatewayMode.STANDALONE;
-  if (!Object.values(GatewayMode).includes(mode)) {
-    throw invalidProp(construct, 'mode', mode, Object.values(GatewayMode).join(', '), 'use a GatewayMode member');
-  }
-  if (props.wafMode !== undefined && !Object.values(WafMode).includes(props.wafMode)) {
-    throw invalidProp(construct, 'wafMode', props.wafMode, Object.values(WafMode).join(', '), 'use WafMode.PREVENTION');
-  }
-  const addresses = props.backendAddresses ?? [];
-  if (mode === GatewayMode.STANDALONE && addresses.length === 0) {
-    throw missingProp(construct, 'backendAddresses', 'list the private IPs or FQDNs of the backends, or use GatewayMode.AGIC');
-  }
-  for (const address of addresses.filter((a) => !Token.isUnresolved(a))) {
-    const ip = parseCidr(`${address}/32`);
-    if (ip ? !isPrivate(ip) : !FQDN.test(address)) {
-      throw invalidProp(construct, 'backendAddresses', address, 'private (RFC 1918) IPv4 addresses or FQDNs', 'point the gateway at internal load balancers or private endpoints only');
-    }
-  }
-  if (props.privateFrontendIp && !parseCidr(`${props.privateFrontendIp}/32`)) {
-    throw invalidProp(construct, 'privateFrontendIp', props.privateFrontendIp, 'an IPv4 address in the gateway subnet', 'give a free address of the subnet');
-  }
-  const min = props.minCapacity ?? 2;
-  const max = props.maxCapacity ?? 10;
-  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < 2 || max > 125 || min > max) {
-    throw invalidProp(construct, 'minCapacity/maxCapacity', [min, max], '0 <= minCapacity <= maxCapacity, maxCapacity 2-125', 'use 2 and 10');
-  }
+function sortedOrUndefined(values: string[]): string[] | undefined {
+  return values.length ? [...values].sort() : undefined;
 }

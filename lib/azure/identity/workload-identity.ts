@@ -1,71 +1,100 @@
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireStrings } from '../../required-props';
+import { invalidProp } from '../../errors';
 import { validateDnsLabel } from '../../kubernetes/namespace/dns-label';
+import { assignRole } from '../internal/role-assignment';
+import { requireString } from '../internal/validation';
+import { KeyVaultRole } from '../keyvault/key-vault-role';
 
 /** Props of {@link WorkloadIdentity}. */
 export interface WorkloadIdentityProps {
-  /** Identity name. */
+  /** Name of the user-assigned managed identity. */
   readonly name: string;
-  /** Resource group. */
+  /** Resource group of the identity. */
   readonly resourceGroupName: string;
   /** Azure region. */
   readonly location: string;
-  /** OIDC issuer URL of the cluster (HardenedAksCluster.oidcIssuerUrl). */
+  /** OIDC issuer URL of the cluster (`HardenedAksCluster.oidcIssuerUrl`). */
   readonly oidcIssuerUrl: string;
-  /** Namespace of the workload's service account. */
+  /** Kubernetes namespace of the service account (a DNS label). */
   readonly namespace: string;
-  /** Service account the workload runs as (annotate it with `azure.workload.identity/client-id`). */
+  /** Kubernetes service account the workload runs as (a DNS label). */
   readonly serviceAccountName: string;
-  /**
-   * Key Vault whose secrets the workload reads: grants Key Vault Secrets User on it.
-   * @default - no grant
-   */
-  readonly keyVaultId?: string;
+  /** Key Vault the workload reads secrets from; the identity gets Key Vault Secrets User on it. */
+  readonly keyVaultId: string;
 }
 
+/** Audience of tokens exchanged for Entra ID tokens (Azure workload identity). */
+const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
 /**
- * A workload's own Azure identity (CIS AKS 1.8 5.2.1): a user-assigned identity federated with one
- * Kubernetes service account through the cluster's OIDC issuer, optionally allowed to read a vault's secrets.
+ * Azure workload identity for one Kubernetes service account (CIS AKS 1.8 5.2.1): a user-assigned managed
+ * identity, a federated credential trusting the cluster's OIDC issuer for
+ * `system:serviceaccount:<namespace>:<serviceAccountName>`, and Key Vault Secrets User on a vault. Annotate
+ * the service account with `azure.workload.identity/client-id: <clientId>` and label its pods
+ * `azure.workload.identity/use: "true"`.
  */
 export class WorkloadIdentity extends Construct {
-  /** The identity. */
+  /** Audience of the federated credential. */
+  public static readonly AUDIENCE = TOKEN_EXCHANGE_AUDIENCE;
+
+  /** The user-assigned identity. */
   public readonly identity: UserAssignedIdentity;
+  /** The federated identity credential. */
+  public readonly federatedCredential: FederatedIdentityCredential;
+  /** The Key Vault Secrets User role assignment. */
+  public readonly keyVaultRoleAssignment: RoleAssignment;
+  /** Client id of the identity (SecretProviderClass `clientID`, service account annotation). */
+  public readonly clientId: string;
+  /** Principal (object) id of the identity, for further role assignments. */
+  public readonly principalId: string;
+  /** Resource id of the identity. */
+  public readonly identityId: string;
+  /** Namespace of the bound service account. */
+  public readonly namespace: string;
+  /** Name of the bound service account. */
+  public readonly serviceAccountName: string;
+  /** The token subject the credential trusts. */
+  public readonly subject: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
     const construct = `WorkloadIdentity ${this.node.path}`;
-    requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'oidcIssuerUrl', 'namespace', 'serviceAccountName']);
+    requireString(construct, 'name', props?.name, 'name the managed identity, e.g. "id-payments"');
+    requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
+    requireString(construct, 'location', props.location, 'pass the Azure region');
+    requireString(construct, 'oidcIssuerUrl', props.oidcIssuerUrl, 'pass the cluster OIDC issuer URL (aks.oidcIssuerUrl)');
+    if (!Token.isUnresolved(props.oidcIssuerUrl) && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(props.oidcIssuerUrl)) {
+      throw invalidProp(construct, 'oidcIssuerUrl', props.oidcIssuerUrl, 'an https:// URL', 'pass the cluster attribute oidc_issuer_url');
+    }
+    requireString(construct, 'namespace', props.namespace, 'pass the Kubernetes namespace of the service account');
+    requireString(construct, 'serviceAccountName', props.serviceAccountName, 'pass the Kubernetes service account name');
     validateDnsLabel(construct, 'namespace', props.namespace);
     validateDnsLabel(construct, 'serviceAccountName', props.serviceAccountName);
-    this.identity = new UserAssignedIdentity(this, 'identity', { name: props.name, resourceGroupName: props.resourceGroupName, location: props.location });
-    new FederatedIdentityCredential(this, 'federation', {
+    requireString(construct, 'keyVaultId', props.keyVaultId, 'pass the vault id (HardenedKeyVault.keyVaultId)');
+
+    this.namespace = props.namespace;
+    this.serviceAccountName = props.serviceAccountName;
+    this.subject = `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`;
+    this.identity = new UserAssignedIdentity(this, 'identity', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+    });
+    this.federatedCredential = new FederatedIdentityCredential(this, 'federated-credential', {
       name: `${props.namespace}-${props.serviceAccountName}`,
       resourceGroupName: props.resourceGroupName,
       parentId: this.identity.id,
       issuer: props.oidcIssuerUrl,
-      subject: `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
-      audience: ['api://AzureADTokenExchange'],
+      subject: this.subject,
+      audience: [TOKEN_EXCHANGE_AUDIENCE],
     });
-    if (props.keyVaultId) {
-      new RoleAssignment(this, 'secrets-reader', {
-        scope: props.keyVaultId,
-        roleDefinitionName: 'Key Vault Secrets User',
-        principalId: this.identity.principalId,
-        principalType: 'ServicePrincipal',
-      });
-    }
-  }
-
-  /** Client id for the service account annotation and the SecretProviderClass. */
-  public get clientId(): string {
-    return this.identity.clientId;
-  }
-
-  /** Principal id for further role assignments. */
-  public get principalId(): string {
-    return this.identity.principalId;
+    this.keyVaultRoleAssignment = assignRole(this, 'key-vault-secrets-user', props.keyVaultId, KeyVaultRole.SECRETS_USER, this.identity.principalId);
+    this.clientId = this.identity.clientId;
+    this.principalId = this.identity.principalId;
+    this.identityId = this.identity.id;
   }
 }

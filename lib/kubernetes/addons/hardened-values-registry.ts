@@ -2,7 +2,7 @@ import { HardeningKey } from './helm-values';
 import { FALCO_HARDENING } from './falco/hardening';
 import { GATEKEEPER_HARDENING } from './gatekeeper/hardening';
 import { ISTIOD_HARDENING } from './istio/hardening';
-import { AZURE_PROVIDER_HARDENING, SECRETS_STORE_DRIVER_HARDENING } from './secrets-store-csi/hardening';
+import { AZURE_KEY_VAULT_PROVIDER_HARDENING, SECRETS_STORE_CSI_DRIVER_HARDENING } from './secrets-store-csi/hardening';
 import { TRIVY_OPERATOR_HARDENING } from './trivy/hardening';
 
 const BUILT_IN: Record<string, HardeningKey[]> = {
@@ -10,8 +10,8 @@ const BUILT_IN: Record<string, HardeningKey[]> = {
   'falco': FALCO_HARDENING,
   'trivy-operator': TRIVY_OPERATOR_HARDENING,
   'istiod': ISTIOD_HARDENING,
-  'secrets-store-csi-driver': SECRETS_STORE_DRIVER_HARDENING,
-  'csi-secrets-store-provider-azure': AZURE_PROVIDER_HARDENING,
+  'secrets-store-csi-driver': SECRETS_STORE_CSI_DRIVER_HARDENING,
+  'csi-secrets-store-provider-azure': AZURE_KEY_VAULT_PROVIDER_HARDENING,
 };
 
 const REGISTERED = new Map<string, HardeningKey[]>();

@@ -1,70 +1,151 @@
-import { appGatewayHttpsOnly } from '../../../lib/compliance/rules/appgw/https-only';
-import { appGatewayTlsPolicy } from '../../../lib/compliance/rules/appgw/tls-policy';
-import { wafPolicyManagedRules } from '../../../lib/compliance/rules/appgw/waf-managed-rules';
+import { APPGW_RULES } from '../../../lib/compliance/rules/appgw';
+import { gatewayFirewallPolicy } from '../../../lib/compliance/rules/appgw/gateway-firewall-policy';
+import { gatewayHttpRedirect } from '../../../lib/compliance/rules/appgw/gateway-http-redirect';
+import { gatewayTlsPolicy } from '../../../lib/compliance/rules/appgw/gateway-tls-policy';
+import { gatewayWafSku } from '../../../lib/compliance/rules/appgw/gateway-waf-sku';
+import { wafPolicyBotManager } from '../../../lib/compliance/rules/appgw/waf-policy-bot-manager';
+import { wafPolicyCoreRuleSet } from '../../../lib/compliance/rules/appgw/waf-policy-core-rule-set';
+import { wafPolicyEnabled } from '../../../lib/compliance/rules/appgw/waf-policy-enabled';
 import { wafPolicyPrevention } from '../../../lib/compliance/rules/appgw/waf-policy-prevention';
-import { appGatewayWafV2 } from '../../../lib/compliance/rules/appgw/waf-v2';
+import { wafPolicyRequestBodyCheck } from '../../../lib/compliance/rules/appgw/waf-policy-request-body-check';
 import { evaluateRule } from '../../helpers/rule-harness';
 
-const AGW = 'azurerm_application_gateway';
 const WAF = 'azurerm_web_application_firewall_policy';
+const GW = 'azurerm_application_gateway';
+const status = (rule: any, type: string, config: any) => evaluateRule(rule, type, config).status;
+const sets = (...s: any[]) => ({ managed_rules: { managed_rule_set: s } });
 
-test('appgw-waf-v2', () => {
-  expect(evaluateRule(appGatewayWafV2, AGW, { sku: { tier: 'WAF_v2' }, firewall_policy_id: 'p' }).status).toBe('compliant');
-  expect(evaluateRule(appGatewayWafV2, AGW, { sku: { tier: 'Standard_v2' } }).status).toBe('non-compliant');
-  expect(evaluateRule(appGatewayWafV2, AGW, { sku: { tier: '${var.tier}' } }).status).toBe('unknown');
+test('APPGW_RULES lists every gateway and WAF rule once', () => {
+  const ids = APPGW_RULES.map((r) => r.metadata.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toHaveLength(9);
+});
+
+describe('appgw-waf-policy-enabled', () => {
+  test('compliant: explicit', () => expect(status(wafPolicyEnabled, WAF, { policy_settings: { enabled: true } })).toBe('compliant'));
+  test('compliant: provider default (enabled)', () => expect(status(wafPolicyEnabled, WAF, {})).toBe('compliant'));
+  test('non-compliant: disabled', () => expect(status(wafPolicyEnabled, WAF, { policy_settings: { enabled: false } })).toBe('non-compliant'));
+  test('unknown: from a variable', () => expect(status(wafPolicyEnabled, WAF, { policy_settings: { enabled: '${var.on}' } })).toBe('unknown'));
+});
+
+describe('appgw-waf-policy-prevention', () => {
+  test('compliant', () => expect(status(wafPolicyPrevention, WAF, { policy_settings: { mode: 'Prevention' } })).toBe('compliant'));
+  test('non-compliant: Detection', () => expect(status(wafPolicyPrevention, WAF, { policy_settings: { mode: 'Detection' } })).toBe('non-compliant'));
+  test('unknown: from a variable', () => expect(status(wafPolicyPrevention, WAF, { policy_settings: { mode: '${var.mode}' } })).toBe('unknown'));
+});
+
+describe('appgw-waf-policy-request-body-check', () => {
+  test('compliant', () => expect(status(wafPolicyRequestBodyCheck, WAF, { policy_settings: { request_body_check: true } })).toBe('compliant'));
+  test('non-compliant: off', () => expect(status(wafPolicyRequestBodyCheck, WAF, { policy_settings: { request_body_check: false } })).toBe('non-compliant'));
+  test('unknown: from a variable', () => expect(status(wafPolicyRequestBodyCheck, WAF, { policy_settings: { request_body_check: '${var.b}' } })).toBe('unknown'));
+});
+
+describe('appgw-waf-policy-owasp-rule-set', () => {
+  test('compliant: OWASP 3.2', () => expect(status(wafPolicyCoreRuleSet, WAF, sets({ type: 'OWASP', version: '3.2' }))).toBe('compliant'));
+  test('compliant: type defaults to OWASP', () => expect(status(wafPolicyCoreRuleSet, WAF, sets({ version: '3.2' }))).toBe('compliant'));
+  test('compliant: Microsoft_DefaultRuleSet 2.1', () => expect(status(wafPolicyCoreRuleSet, WAF, sets({ type: 'Microsoft_DefaultRuleSet', version: '2.1' }))).toBe('compliant'));
+  test('non-compliant: OWASP 3.1', () => expect(status(wafPolicyCoreRuleSet, WAF, sets({ type: 'OWASP', version: '3.1' }))).toBe('non-compliant'));
+  test('non-compliant: bot manager only', () =>
+    expect(status(wafPolicyCoreRuleSet, WAF, sets({ type: 'Microsoft_BotManagerRuleSet', version: '1.0' }))).toBe('non-compliant'));
+  test('unknown: version from a variable', () => expect(status(wafPolicyCoreRuleSet, WAF, sets({ type: 'OWASP', version: '${var.v}' }))).toBe('unknown'));
+});
+
+describe('appgw-waf-policy-bot-manager', () => {
+  test('compliant', () =>
+    expect(status(wafPolicyBotManager, WAF, sets({ type: 'OWASP', version: '3.2' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }))).toBe('compliant'));
+  test('non-compliant: OWASP only', () => expect(status(wafPolicyBotManager, WAF, sets({ type: 'OWASP', version: '3.2' }))).toBe('non-compliant'));
+  test('unknown: type from a variable', () => expect(status(wafPolicyBotManager, WAF, sets({ type: '${var.t}', version: '1.0' }))).toBe('unknown'));
+});
+
+describe('appgw-waf-v2-sku', () => {
+  test('compliant', () => expect(status(gatewayWafSku, GW, { sku: { name: 'WAF_v2', tier: 'WAF_v2' } })).toBe('compliant'));
+  test('non-compliant: Standard_v2', () => expect(status(gatewayWafSku, GW, { sku: { name: 'Standard_v2', tier: 'Standard_v2' } })).toBe('non-compliant'));
+  test('unknown: from a variable', () => expect(status(gatewayWafSku, GW, { sku: { tier: '${var.tier}' } })).toBe('unknown'));
+});
+
+describe('appgw-firewall-policy-attached', () => {
+  test('compliant', () => expect(status(gatewayFirewallPolicy, GW, { firewall_policy_id: '${azurerm_web_application_firewall_policy.w.id}' })).toBe('compliant'));
+  test('non-compliant: none', () => expect(status(gatewayFirewallPolicy, GW, {})).toBe('non-compliant'));
+  test('non-compliant: empty', () => expect(status(gatewayFirewallPolicy, GW, { firewall_policy_id: '' })).toBe('non-compliant'));
 });
 
 describe('appgw-tls-policy', () => {
-  test.each([
-    [{ ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' } }, 'compliant'],
-    [{ ssl_policy: { policy_type: 'CustomV2', min_protocol_version: 'TLSv1_2', cipher_suites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] } }, 'compliant'],
-    [{}, 'non-compliant'],
-    [{ ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20150501' } }, 'non-compliant'],
-    [{ ssl_policy: { policy_type: 'Custom', min_protocol_version: 'TLSv1_0' } }, 'non-compliant'],
-    [{ ssl_policy: { policy_type: 'CustomV2', min_protocol_version: 'TLSv1_2', cipher_suites: ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384'] } }, 'non-compliant'],
-    [{ ssl_policy: { policy_type: 'Predefined', policy_name: '${var.policy}' } }, 'unknown'],
-  ])('%j is %s', (config, status) => {
-    expect(evaluateRule(appGatewayTlsPolicy, AGW, config).status).toBe(status);
-  });
+  test('compliant: AppGwSslPolicy20220101S', () =>
+    expect(status(gatewayTlsPolicy, GW, { ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' } })).toBe('compliant'));
+  test('compliant: CustomV2 TLS 1.2 with GCM suites', () =>
+    expect(
+      status(gatewayTlsPolicy, GW, {
+        ssl_policy: { policy_type: 'CustomV2', min_protocol_version: 'TLSv1_2', cipher_suites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] },
+      }),
+    ).toBe('compliant'));
+  test('non-compliant: no ssl_policy', () => expect(status(gatewayTlsPolicy, GW, {})).toBe('non-compliant'));
+  test('non-compliant: older predefined policy', () =>
+    expect(status(gatewayTlsPolicy, GW, { ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20170401' } })).toBe('non-compliant'));
+  test('non-compliant: custom TLS 1.1', () =>
+    expect(status(gatewayTlsPolicy, GW, { ssl_policy: { policy_type: 'Custom', min_protocol_version: 'TLSv1_1', cipher_suites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] } })).toBe(
+      'non-compliant',
+    ));
+  test('non-compliant: custom with a CBC suite', () =>
+    expect(
+      status(gatewayTlsPolicy, GW, {
+        ssl_policy: { policy_type: 'CustomV2', min_protocol_version: 'TLSv1_2', cipher_suites: ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384'] },
+      }),
+    ).toBe('non-compliant'));
+  test('non-compliant: an SSL profile with a weak policy', () =>
+    expect(
+      status(gatewayTlsPolicy, GW, {
+        ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' },
+        ssl_profile: [{ name: 'legacy', ssl_policy: { policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20150501' } }],
+      }),
+    ).toBe('non-compliant'));
+  test('unknown: policy name from a variable', () =>
+    expect(status(gatewayTlsPolicy, GW, { ssl_policy: { policy_type: 'Predefined', policy_name: '${var.policy}' } })).toBe('unknown'));
 });
 
-describe('appgw-https-only', () => {
+describe('appgw-http-listener-redirect', () => {
   const listeners = [
-    { name: 'https', protocol: 'Https' },
     { name: 'http', protocol: 'Http' },
+    { name: 'https', protocol: 'Https' },
   ];
-  test('compliant: HTTP only redirects to the HTTPS listener', () => {
-    const config = {
-      http_listener: listeners,
-      redirect_configuration: [{ name: 'r', target_listener_name: 'https' }],
-      request_routing_rule: [{ http_listener_name: 'http', redirect_configuration_name: 'r' }, { http_listener_name: 'https', backend_address_pool_name: 'b' }],
-    };
-    expect(evaluateRule(appGatewayHttpsOnly, AGW, config).status).toBe('compliant');
-  });
-  test('non-compliant: an HTTP listener serving a backend', () => {
-    const config = { http_listener: listeners, request_routing_rule: [{ http_listener_name: 'http', backend_address_pool_name: 'b' }] };
-    expect(evaluateRule(appGatewayHttpsOnly, AGW, config)).toEqual({ status: 'non-compliant', message: 'HTTP listeners serving content: http' });
-  });
-  test('non-compliant: HTTP only', () => {
-    expect(evaluateRule(appGatewayHttpsOnly, AGW, { http_listener: [{ name: 'http', protocol: 'Http' }] }).status).toBe('non-compliant');
-  });
-  test('unknown: listeners from an expression', () => {
-    expect(evaluateRule(appGatewayHttpsOnly, AGW, { http_listener: '${local.listeners}' }).status).toBe('unknown');
-  });
-});
-
-test('waf-policy-prevention', () => {
-  expect(evaluateRule(wafPolicyPrevention, WAF, { policy_settings: { enabled: true, mode: 'Prevention', request_body_check: true } }).status).toBe('compliant');
-  expect(evaluateRule(wafPolicyPrevention, WAF, { policy_settings: { mode: 'Detection' } }).status).toBe('non-compliant');
-  expect(evaluateRule(wafPolicyPrevention, WAF, { policy_settings: { enabled: false } }).status).toBe('non-compliant');
-  expect(evaluateRule(wafPolicyPrevention, WAF, { policy_settings: { mode: '${var.mode}' } }).status).toBe('unknown');
-});
-
-test('waf-policy-managed-rules', () => {
-  const sets = (...s: any[]) => ({ managed_rules: { managed_rule_set: s } });
-  expect(evaluateRule(wafPolicyManagedRules, WAF, sets({ type: 'OWASP', version: '3.2' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.0' })).status).toBe('compliant');
-  expect(evaluateRule(wafPolicyManagedRules, WAF, sets({ type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' })).status).toBe('compliant');
-  expect(evaluateRule(wafPolicyManagedRules, WAF, sets({ type: 'OWASP', version: '3.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.0' })).status).toBe('non-compliant');
-  expect(evaluateRule(wafPolicyManagedRules, WAF, sets({ type: 'OWASP', version: '3.2' })).status).toBe('non-compliant');
-  expect(evaluateRule(wafPolicyManagedRules, WAF, { managed_rules: { managed_rule_set: '${var.sets}' } }).status).toBe('unknown');
+  const redirect = [{ name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'https' }];
+  test('compliant: HTTP listener redirects to the HTTPS listener', () =>
+    expect(
+      status(gatewayHttpRedirect, GW, {
+        http_listener: listeners,
+        redirect_configuration: redirect,
+        request_routing_rule: [
+          { name: 'r1', http_listener_name: 'http', redirect_configuration_name: 'to-https' },
+          { name: 'r2', http_listener_name: 'https', backend_address_pool_name: 'pool' },
+        ],
+      }),
+    ).toBe('compliant'));
+  test('compliant: redirect to an https:// URL', () =>
+    expect(
+      status(gatewayHttpRedirect, GW, {
+        http_listener: [{ name: 'http', protocol: 'Http' }],
+        redirect_configuration: [{ name: 'to-url', target_url: 'https://app.example.com' }],
+        request_routing_rule: [{ name: 'r1', http_listener_name: 'http', redirect_configuration_name: 'to-url' }],
+      }),
+    ).toBe('compliant'));
+  test('not applicable: HTTPS listeners only', () =>
+    expect(status(gatewayHttpRedirect, GW, { http_listener: [{ name: 'https', protocol: 'Https' }] })).toBe('not-applicable'));
+  test('non-compliant: HTTP listener serving a backend pool', () =>
+    expect(
+      status(gatewayHttpRedirect, GW, {
+        http_listener: listeners,
+        request_routing_rule: [{ name: 'r1', http_listener_name: 'http', backend_address_pool_name: 'pool' }],
+      }),
+    ).toBe('non-compliant'));
+  test('non-compliant: redirect to another HTTP listener', () =>
+    expect(
+      status(gatewayHttpRedirect, GW, {
+        http_listener: [...listeners, { name: 'http2', protocol: 'Http' }],
+        redirect_configuration: [{ name: 'loop', target_listener_name: 'http2' }],
+        request_routing_rule: [
+          { name: 'r1', http_listener_name: 'http', redirect_configuration_name: 'loop' },
+          { name: 'r2', http_listener_name: 'http2', redirect_configuration_name: 'loop' },
+        ],
+      }),
+    ).toBe('non-compliant'));
+  test('unknown: listeners from a dynamic expression', () => expect(status(gatewayHttpRedirect, GW, { http_listener: '${local.listeners}' })).toBe('unknown'));
 });

@@ -1,9 +1,23 @@
 import { IComplianceRule } from '../../types';
-import { appGatewayHttpsOnly } from './https-only';
-import { appGatewayTlsPolicy } from './tls-policy';
-import { appGatewayWafV2 } from './waf-v2';
-import { wafPolicyManagedRules } from './waf-managed-rules';
+import { gatewayFirewallPolicy } from './gateway-firewall-policy';
+import { gatewayHttpRedirect } from './gateway-http-redirect';
+import { gatewayTlsPolicy } from './gateway-tls-policy';
+import { gatewayWafSku } from './gateway-waf-sku';
+import { wafPolicyBotManager } from './waf-policy-bot-manager';
+import { wafPolicyCoreRuleSet } from './waf-policy-core-rule-set';
+import { wafPolicyEnabled } from './waf-policy-enabled';
 import { wafPolicyPrevention } from './waf-policy-prevention';
+import { wafPolicyRequestBodyCheck } from './waf-policy-request-body-check';
 
-/** Every Application Gateway and WAF policy rule, in the order packs list them. */
-export const APPGW_RULES: IComplianceRule[] = [appGatewayWafV2, appGatewayTlsPolicy, appGatewayHttpsOnly, wafPolicyPrevention, wafPolicyManagedRules];
+/** Every appgw rule, in the order packs list them. */
+export const APPGW_RULES: IComplianceRule[] = [
+  wafPolicyEnabled,
+  wafPolicyPrevention,
+  wafPolicyCoreRuleSet,
+  wafPolicyRequestBodyCheck,
+  wafPolicyBotManager,
+  gatewayWafSku,
+  gatewayTlsPolicy,
+  gatewayHttpRedirect,
+  gatewayFirewallPolicy,
+];

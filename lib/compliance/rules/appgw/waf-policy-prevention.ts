@@ -1,23 +1,20 @@
-import { compliant, defineRule, nonCompliant, valueOr } from '../../define-rule';
+import { check, defineRule, valueOr } from '../../define-rule';
 import { RuleSeverity } from '../../types';
 
-/** The WAF blocks attacks: enabled, Prevention mode, request bodies inspected. */
+/** The WAF policy blocks what it detects. */
 export const wafPolicyPrevention = defineRule(
   {
-    id: 'waf-policy-prevention',
-    title: 'WAF policy is enabled in Prevention mode and inspects request bodies',
+    id: 'appgw-waf-policy-prevention',
+    title: 'Web Application Firewall policy runs in Prevention mode',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep wafMode PREVENTION; use DETECTION only while tuning, with a waiver.',
+    remediation:
+      'Keep TlsIngressGateway wafMode at WafMode.PREVENTION (set policy_settings.mode = "Prevention"), or waive this rule with the reason and the date Detection mode ends.',
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
-    constructDefault: 'TlsIngressGateway: policy_settings enabled, mode Prevention, request_body_check',
+    constructDefault: 'TlsIngressGateway: policy_settings.mode = "Prevention"',
   },
   (r) => {
-    const problems = [
-      valueOr(r, 'policy_settings.enabled', true) === true ? undefined : 'disabled',
-      valueOr(r, 'policy_settings.mode', 'Prevention') === 'Prevention' ? undefined : 'Detection mode',
-      valueOr(r, 'policy_settings.request_body_check', true) === true ? undefined : 'request body check off',
-    ].filter((p): p is string => !!p);
-    return problems.length ? nonCompliant(problems.join('; ')) : compliant();
+    const mode = valueOr(r, 'policy_settings.mode', 'Prevention');
+    return check(mode === 'Prevention', `policy_settings.mode=${mode}: matching requests are only logged`);
   },
 );

@@ -1,9 +1,13 @@
 import { Annotations } from 'cdktf';
+import { invalidProp } from '../../../errors';
+import { validateDnsLabel } from '../../namespace/dns-label';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
-import { AZURE_PROVIDER_HARDENING, SECRETS_STORE_DRIVER_HARDENING } from './hardening';
-import { AzureKeyVaultProviderVersion, SecretsStoreCsiDriverVersion } from './versions';
+import { nodeAgentNamespace } from '../node-agent-namespace';
+import { AzureKeyVaultProviderVersion } from './azure-key-vault-provider-version';
+import { AZURE_KEY_VAULT_PROVIDER_HARDENING, SECRETS_STORE_CSI_DRIVER_HARDENING } from './hardening';
+import { SecretsStoreCsiDriverVersion } from './secrets-store-csi-driver-version';
 
 /** Props of {@link SecretsStoreCsiAddon}. */
 export interface SecretsStoreCsiAddonProps {
@@ -18,26 +22,40 @@ export interface SecretsStoreCsiAddonProps {
    */
   readonly providerVersion?: AzureKeyVaultProviderVersion;
   /**
-   * Let SecretProviderClasses sync mounted secrets into Kubernetes Secrets (grants the driver RBAC on Secrets).
+   * Namespace of the driver and provider (the provider docs require kube-system on AKS with limited egress).
+   * @default 'kube-system'
+   */
+  readonly namespace?: string;
+  /**
+   * How often mounted secrets are refreshed from Key Vault (a duration such as `2m` or `1h`).
+   * @default '2m'
+   */
+  readonly rotationPollInterval?: string;
+  /**
+   * Let the driver create Kubernetes Secrets from `secretObjects` (gives it cluster-wide RBAC on Secrets).
    * @default false
    */
-  readonly syncSecrets?: boolean;
+  readonly syncKubernetesSecrets?: boolean;
   /**
-   * Raw driver values merged last.
+   * Raw values of the driver chart, merged last.
    * @default - none
    */
   readonly driverValues?: any;
   /**
-   * Raw provider values merged last.
+   * Raw values of the provider chart, merged last.
    * @default - none
    */
   readonly providerValues?: any;
 }
 
+const SYSTEM_NAMESPACE = 'kube-system';
+const DURATION = /^\d+(s|m|h)$/;
+
 /**
- * Secrets from Key Vault as files: the Secrets Store CSI driver and its Azure provider (pinned charts,
- * rotation on, workload identity tokens) on clusters that do not run the AKS add-on. On AKS the managed
- * `key_vault_secrets_provider` add-on provides both, so this installs nothing there and says why.
+ * Secrets Store CSI driver and its Azure Key Vault provider (CIS AKS 1.8 4.5.2), pinned, with rotation on.
+ * On AKS with the `key_vault_secrets_provider` add-on (`cluster.secretsStoreCsiManaged`) the platform runs
+ * both already: nothing is installed and an info annotation says so. The provider chart's bundled driver is
+ * turned off; the driver chart is installed on its own so that its version is pinned here.
  */
 export class SecretsStoreCsiAddon implements IClusterAddon {
   /** Stable id of this add-on. */
@@ -46,33 +64,55 @@ export class SecretsStoreCsiAddon implements IClusterAddon {
   public readonly addonId = SecretsStoreCsiAddon.ID;
   public readonly dependencies: string[] = [];
   public readonly conflicts: string[] = [];
+  /** Namespace of the driver and provider. */
+  public readonly namespace: string;
   private readonly props: SecretsStoreCsiAddonProps;
 
   constructor(props: SecretsStoreCsiAddonProps = {}) {
+    this.namespace = props.namespace ?? SYSTEM_NAMESPACE;
+    validateDnsLabel('SecretsStoreCsiAddon', 'namespace', this.namespace);
+    const interval = props.rotationPollInterval;
+    if (interval !== undefined && !DURATION.test(interval)) {
+      throw invalidProp('SecretsStoreCsiAddon', 'rotationPollInterval', interval, 'a duration in whole seconds, minutes or hours, e.g. "2m"', 'use e.g. "2m" or "1h"');
+    }
     this.props = props;
   }
 
   public install(context: AddonInstallContext): void {
     if (context.cluster.secretsStoreCsiManaged) {
       Annotations.of(context.chartScope).addInfo(
-        `[secrets-store-csi] ${context.cluster.clusterName} runs the managed Key Vault secrets provider add-on; the driver and provider charts are not installed.`,
+        `[secrets-store-csi-managed] ${context.cluster.clusterName} runs the Secrets Store CSI driver and Azure provider as the AKS ` +
+          'key_vault_secrets_provider add-on (rotation on); the Helm charts are not installed to avoid a second driver.',
       );
       return;
     }
+    let namespace = this.namespace;
+    if (namespace !== SYSTEM_NAMESPACE) {
+      namespace = nodeAgentNamespace(
+        context.chartScope,
+        'secrets-store-csi-namespace',
+        { name: namespace, egressTcpPortsToAnywhere: [443, 6443] },
+        'the CSI driver mounts volumes into pods through the kubelet directory with a privileged container',
+      ).namespaceName;
+    }
+    const driverPin = this.props.driverVersion ?? SecretsStoreCsiDriverVersion.V1_6_0;
     const driver = new HardenedHelmRelease(context.chartScope, 'secrets-store-csi-driver', {
-      pin: this.props.driverVersion ?? SecretsStoreCsiDriverVersion.V1_6_0,
+      pin: driverPin,
       releaseName: 'secrets-store-csi-driver',
-      // The driver's DaemonSet is privileged by design; kube-system is where the docs install it.
-      namespace: 'kube-system',
-      hardenedValues: HelmValues.fromKeys(SECRETS_STORE_DRIVER_HARDENING),
-      typedValues: { syncSecret: { enabled: this.props.syncSecrets ?? false } },
+      namespace,
+      hardenedValues: HelmValues.fromKeys(SECRETS_STORE_CSI_DRIVER_HARDENING),
+      typedValues: {
+        rotationPollInterval: this.props.rotationPollInterval ?? '2m',
+        syncSecret: { enabled: this.props.syncKubernetesSecrets ?? false },
+      },
       userValues: this.props.driverValues,
     });
     new HardenedHelmRelease(context.chartScope, 'azure-key-vault-provider', {
       pin: this.props.providerVersion ?? AzureKeyVaultProviderVersion.V1_8_2,
       releaseName: 'csi-secrets-store-provider-azure',
-      namespace: 'kube-system',
-      hardenedValues: HelmValues.fromKeys(AZURE_PROVIDER_HARDENING),
+      namespace,
+      hardenedValues: HelmValues.fromKeys(AZURE_KEY_VAULT_PROVIDER_HARDENING),
+      typedValues: { 'secrets-store-csi-driver': { install: false } },
       userValues: this.props.providerValues,
       dependsOn: [driver.release],
     });

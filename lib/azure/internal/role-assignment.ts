@@ -1,0 +1,8 @@
+// Internal: role assignments the Azure constructs create.
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+
+/** One role assignment of a built-in role by name. */
+export function assignRole(scope: Construct, id: string, scopeId: string, roleDefinitionName: string, principalId: string): RoleAssignment {
+  return new RoleAssignment(scope, id, { scope: scopeId, roleDefinitionName, principalId });
+}

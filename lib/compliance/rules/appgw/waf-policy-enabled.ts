@@ -1,0 +1,19 @@
+import { check, defineRule, valueOr } from '../../define-rule';
+import { RuleSeverity } from '../../types';
+
+/** The WAF policy inspects traffic. */
+export const wafPolicyEnabled = defineRule(
+  {
+    id: 'appgw-waf-policy-enabled',
+    title: 'Web Application Firewall policy is enabled',
+    severity: RuleSeverity.ERROR,
+    remediation: 'Use TlsIngressGateway (always enabled), or set policy_settings.enabled = true on the azurerm_web_application_firewall_policy.',
+    cisControls: [],
+    resourceTypes: ['azurerm_web_application_firewall_policy'],
+    constructDefault: 'TlsIngressGateway: policy_settings.enabled = true',
+  },
+  (r) => {
+    const enabled = valueOr(r, 'policy_settings.enabled', true);
+    return check(enabled === true, `policy_settings.enabled=${enabled}`);
+  },
+);

@@ -1,0 +1,19 @@
+import { check, defineRule, valueOr } from '../../define-rule';
+import { RuleSeverity } from '../../types';
+
+/** The WAF inspects request bodies. */
+export const wafPolicyRequestBodyCheck = defineRule(
+  {
+    id: 'appgw-waf-policy-request-body-check',
+    title: 'Web Application Firewall policy inspects request bodies',
+    severity: RuleSeverity.ERROR,
+    remediation: 'Use TlsIngressGateway, or set policy_settings.request_body_check = true.',
+    cisControls: [],
+    resourceTypes: ['azurerm_web_application_firewall_policy'],
+    constructDefault: 'TlsIngressGateway: policy_settings.request_body_check = true',
+  },
+  (r) => {
+    const body = valueOr(r, 'policy_settings.request_body_check', true);
+    return check(body === true, `policy_settings.request_body_check=${body}`);
+  },
+);
