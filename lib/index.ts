@@ -1,3 +1,4 @@
 export * from './cis';
 export * from './compliance';
 export * from './kubernetes';
+export * from './rancher';
