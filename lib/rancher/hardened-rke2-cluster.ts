@@ -338,10 +338,10 @@ export class HardenedRke2Cluster extends Construct implements IKubernetesCluster
     // The kubeconfig Rancher issues for the cluster: its server is Rancher's proxy URL and its user a
     // Rancher token. Read with Terraform functions so the values stay sensitive references.
     const kubeConfig = Fn.yamldecode(this.cluster.kubeConfig);
-    const clusterEntry = Fn.lookupNested(kubeConfig, ['clusters', 0, 'cluster']);
     this.endpoint = {
-      host: Token.asString(Fn.lookup(clusterEntry, 'server')),
-      clusterCaCertificate: Token.asString(Fn.lookup(clusterEntry, 'certificate-authority-data', '')),
+      host: Token.asString(Fn.lookupNested(kubeConfig, ['clusters', 0, 'cluster', 'server'])),
+      // Absent when Rancher's certificate is publicly trusted: then "" (no CA), and the system trust store applies.
+      clusterCaCertificate: Token.asString(Fn.try([Fn.lookupNested(kubeConfig, ['clusters', 0, 'cluster', 'certificate-authority-data']), ''])),
       token: Token.asString(Fn.lookupNested(kubeConfig, ['users', 0, 'user', 'token'])),
     };
   }
