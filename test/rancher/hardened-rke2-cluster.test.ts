@@ -1,8 +1,10 @@
+import * as fs from 'fs';
 import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import {
   CisRke2Pack,
   ClusterBaseline,
   HardenedRke2Cluster,
+  IKubernetesCluster,
   KubeletCipherSuites,
   KubernetesDistribution,
   PolicyEngine,
@@ -173,7 +175,7 @@ describe('HardenedRke2Cluster as an IKubernetesCluster', () => {
   test('RKE2, Gatekeeper, no managed CSI or mesh; endpoint from the sensitive kubeconfig through Terraform functions', () => {
     const app = Testing.app();
     const stack = rancherStack(app);
-    const rke2 = new HardenedRke2Cluster(stack, 'rke2', baseProps(stack));
+    const rke2: IKubernetesCluster = new HardenedRke2Cluster(stack, 'rke2', baseProps(stack));
     expect([rke2.distribution, rke2.policyEngine, rke2.secretsStoreCsiManaged, rke2.managedIstioRevision, rke2.oidcIssuerUrl, rke2.clusterName]).toEqual([
       KubernetesDistribution.RKE2,
       PolicyEngine.GATEKEEPER,
@@ -196,8 +198,8 @@ describe('HardenedRke2Cluster as an IKubernetesCluster', () => {
     const rke2 = new HardenedRke2Cluster(stack, 'rke2', baseProps(stack));
     new ClusterBaseline(app, 'baseline', { cluster: rke2, allowedRegistries: ['acrplatform.azurecr.io/'] });
     app.synth();
-    const infra = JSON.parse(require('fs').readFileSync(`${app.outdir}/stacks/rke2/cdk.tf.json`, 'utf-8'));
-    const charts = JSON.parse(require('fs').readFileSync(`${app.outdir}/stacks/baseline-charts/cdk.tf.json`, 'utf-8'));
+    const infra = JSON.parse(fs.readFileSync(`${app.outdir}/stacks/rke2/cdk.tf.json`, 'utf-8'));
+    const charts = JSON.parse(fs.readFileSync(`${app.outdir}/stacks/baseline-charts/cdk.tf.json`, 'utf-8'));
     const outputs = Object.values<any>(infra.output);
     expect(outputs.filter((o) => String(o.value).includes('kube_config')).map((o) => o.sensitive)).toEqual([true]);
     expect(charts.provider.kubernetes[0].host).toMatch(/^\$\{yamldecode\(data\.terraform_remote_state\.[^)]*kube_config\)\.clusters\.0\.cluster\.server\}$/);

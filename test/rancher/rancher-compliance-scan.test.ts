@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { App, Testing } from 'cdktf';
 import { ClusterBaseline, RancherComplianceChart, RancherComplianceScan } from '../../lib';
 import { testApp } from '../helpers/synth';
@@ -47,7 +48,7 @@ describe('RancherComplianceScan', () => {
     const scan = new RancherComplianceScan(stack, 'compliance', { cluster, chart });
     new ClusterBaseline(app, 'baseline', { cluster, allowedRegistries: ['acrplatform.azurecr.io/'], addons: [scan.scheduledScan] });
     app.synth();
-    const objects = JSON.parse(require('fs').readFileSync(`${app.outdir}/stacks/baseline-objects/cdk.tf.json`, 'utf-8'));
+    const objects = JSON.parse(fs.readFileSync(`${app.outdir}/stacks/baseline-objects/cdk.tf.json`, 'utf-8'));
     const manifests = Object.values<any>(objects.resource.kubernetes_manifest).map((m) => m.manifest);
     expect(manifests).toContainEqual({
       apiVersion,
@@ -63,7 +64,7 @@ describe('RancherComplianceScan', () => {
     const scan = new RancherComplianceScan(stack, 'compliance', { cluster, scanProfileName: 'rke2-cis-1.9-profile', cronSchedule: '30 1 * * 0', retentionCount: 4 });
     new ClusterBaseline(app, 'baseline', { cluster, allowedRegistries: ['acrplatform.azurecr.io/'], addons: [scan.scheduledScan] });
     app.synth();
-    const objects = JSON.parse(require('fs').readFileSync(`${app.outdir}/stacks/baseline-objects/cdk.tf.json`, 'utf-8'));
+    const objects = JSON.parse(fs.readFileSync(`${app.outdir}/stacks/baseline-objects/cdk.tf.json`, 'utf-8'));
     const scanManifest = Object.values<any>(objects.resource.kubernetes_manifest).map((m) => m.manifest).find((m) => m.kind === 'ClusterScan');
     expect(scanManifest.spec).toEqual({ scanProfileName: 'rke2-cis-1.9-profile', scheduledScanConfig: { cronSchedule: '30 1 * * 0', retentionCount: 4 } });
   });
