@@ -153,6 +153,39 @@ describe('HardenedRke2Cluster defaults', () => {
     expect(binding.spec.matchResources.namespaceSelector.matchExpressions[0].values).toContain('kube-system');
   });
 
+  test('exemptions default to exactly the RKE2, Rancher and Calico system namespaces; no tenant id', () => {
+    const system = [
+      'calico-apiserver',
+      'calico-system',
+      'cattle-fleet-system',
+      'cattle-impersonation-system',
+      'cattle-provisioning-capi-system',
+      'cattle-system',
+      'cis-operator-system',
+      'compliance-operator-system',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+      'tigera-operator',
+    ];
+    const admission = JSON.parse(fileOf(machines(tf)[0], Rke2NodeFiles.ADMISSION_CONFIG));
+    expect(admission.plugins[0].configuration.exemptions.namespaces).toEqual(system);
+    const binding = JSON.parse(cluster.rke_config.additional_manifest.split('\n---\n')[1]);
+    expect(binding.spec.matchResources.namespaceSelector.matchExpressions[0].values).toEqual(system);
+    expect(Object.values<any>(tf.resource.rancher2_cloud_credential)[0].azure_credential_config.tenant_id).toBeUndefined();
+  });
+
+  test('a pool defaults to one machine with no role it is not given, on the cluster subnet, without a zone', () => {
+    const pools = clusterOf(
+      synth({ machinePools: [{ name: 'servers', etcdRole: true, controlPlaneRole: true }, { name: 'workers', workerRole: true }] }),
+    ).rke_config.machine_pools;
+    expect(pools.map((p: any) => [p.name, p.quantity, p.etcd_role, p.control_plane_role, p.worker_role])).toEqual([
+      ['servers', 1, true, true, false],
+      ['workers', 1, false, false, true],
+    ]);
+    expect(machines(tf).map((m) => m.azure_config.availability_zone)).toEqual([undefined, undefined]);
+  });
+
   test('the cloud credential takes the secret by reference', () => {
     const credential = Object.values<any>(tf.resource.rancher2_cloud_credential)[0];
     expect(credential).toMatchObject({ name: 'rke2-prod-azure', azure_credential_config: { client_secret: expect.stringMatching(/^\$\{var\./) } });
