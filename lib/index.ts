@@ -2,3 +2,4 @@ export * from './cis';
 export * from './compliance';
 export * from './kubernetes';
 export * from './azure';
+export * from './rancher';

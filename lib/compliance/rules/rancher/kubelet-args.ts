@@ -1,0 +1,58 @@
+import { cisRke2 } from '../../../cis/refs';
+import { check, defineRule } from '../../define-rule';
+import { RuleSeverity } from '../../types';
+import { argMap, withRke2Config } from './rke2-config';
+
+/** The AEAD suites kube-bench accepts for the kubelet. */
+const STRONG_SUITES = new Set([
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_128_GCM_SHA256',
+]);
+
+/** Every kubelet restricts TLS to strong AEAD cipher suites. */
+export const rke2KubeletStrongCiphers = defineRule(
+  {
+    id: 'rke2-kubelet-strong-ciphers',
+    title: 'Every kubelet uses only strong TLS cipher suites (kubelet-arg tls-cipher-suites)',
+    severity: RuleSeverity.ERROR,
+    remediation: 'Keep HardenedRke2Cluster (kubelet-arg tls-cipher-suites=KubeletCipherSuites.STRONG); a selector entry that sets kubelet-arg must repeat it.',
+    cisControls: [cisRke2('4.2.12')],
+    resourceTypes: ['rancher2_cluster_v2'],
+    constructDefault: 'HardenedRke2Cluster: kubelet-arg tls-cipher-suites with the strong AEAD suites only',
+  },
+  (cluster) =>
+    withRke2Config(cluster, (config) => {
+      const failures = config.failures('kubelet-arg', (value) => {
+        const suites = (argMap(value).get('tls-cipher-suites') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        return suites.length > 0 && suites.every((s) => STRONG_SUITES.has(s));
+      });
+      return check(failures.length === 0, `tls-cipher-suites unset or with weak suites: ${failures.join('; ')}`);
+    }),
+);
+
+/** Every kubelet limits the PIDs a pod may use. */
+export const rke2KubeletPodMaxPids = defineRule(
+  {
+    id: 'rke2-kubelet-pod-max-pids',
+    title: 'Every kubelet limits PIDs per pod (kubelet-arg pod-max-pids)',
+    severity: RuleSeverity.ERROR,
+    remediation: 'Keep HardenedRke2Cluster podMaxPids (default 4096); a selector entry that sets kubelet-arg must repeat it.',
+    cisControls: [cisRke2('4.2.13')],
+    resourceTypes: ['rancher2_cluster_v2'],
+    constructDefault: 'HardenedRke2Cluster: kubelet-arg pod-max-pids=4096',
+  },
+  (cluster) =>
+    withRke2Config(cluster, (config) => {
+      const failures = config.failures('kubelet-arg', (value) => {
+        const limit = Number(argMap(value).get('pod-max-pids'));
+        return Number.isInteger(limit) && limit > 0;
+      });
+      return check(failures.length === 0, `pod-max-pids unset or unlimited: ${failures.join('; ')}`);
+    }),
+);

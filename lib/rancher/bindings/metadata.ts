@@ -1,0 +1,15 @@
+// Internal: generator metadata shared by the hand-written rancher2 bindings.
+import { TerraformProviderGeneratorMetadata } from 'cdktf';
+
+/** The rancher2 provider release the bindings were written against (schema of tag v14.1.1). */
+export const RANCHER2_PROVIDER_VERSION = '14.1.1';
+
+/** Registry source address of the provider. */
+export const RANCHER2_PROVIDER_SOURCE = 'rancher/rancher2';
+
+/** Metadata every binding passes to cdktf; the exact version pins `required_providers`. */
+export const RANCHER2_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
+  providerName: 'rancher2',
+  providerVersion: RANCHER2_PROVIDER_VERSION,
+  providerVersionConstraint: RANCHER2_PROVIDER_VERSION,
+};

@@ -1,0 +1,94 @@
+import * as cdktf from 'cdktf';
+import { Construct } from 'constructs';
+import { RANCHER2_GENERATOR_METADATA, RANCHER2_PROVIDER_SOURCE } from './metadata';
+import { requireSensitiveReference } from './sensitive';
+
+/** Arguments of the `rancher2` provider (schema of rancher/rancher2 14.1.1). */
+export interface Rancher2ProviderConfig {
+  /**
+   * Rancher API URL (`api_url`).
+   * @default - the RANCHER_URL environment variable
+   */
+  readonly apiUrl?: string;
+  /**
+   * Rancher API access key (`access_key`, sensitive).
+   * @default - the RANCHER_ACCESS_KEY environment variable
+   */
+  readonly accessKey?: string;
+  /**
+   * Rancher API secret key (`secret_key`, sensitive); must be a reference, never a literal.
+   * @default - the RANCHER_SECRET_KEY environment variable
+   */
+  readonly secretKey?: string;
+  /**
+   * Rancher API token (`token_key`, sensitive); must be a reference, never a literal.
+   * @default - the RANCHER_TOKEN_KEY environment variable
+   */
+  readonly tokenKey?: string;
+  /**
+   * PEM CA bundle of a Rancher server with a private CA (`ca_certs`).
+   * @default - the RANCHER_CA_CERTS environment variable, else the system trust store
+   */
+  readonly caCerts?: string;
+  /**
+   * Skip TLS verification (`insecure`).
+   * @default false
+   */
+  readonly insecure?: boolean;
+  /**
+   * Bootstrap mode (`bootstrap`): only `rancher2_bootstrap` is usable.
+   * @default false
+   */
+  readonly bootstrap?: boolean;
+  /**
+   * API timeout as a Go duration (`timeout`).
+   * @default "120s"
+   */
+  readonly timeout?: string;
+  /**
+   * Deprecated retry count (`retries`); use `timeout`.
+   * @default - provider default
+   */
+  readonly retries?: number;
+  /**
+   * Provider alias.
+   * @default - the default provider
+   */
+  readonly alias?: string;
+}
+
+/** The `rancher2` provider (source `rancher/rancher2`, pinned to 14.1.1). */
+export class Rancher2Provider extends cdktf.TerraformProvider {
+  /** Terraform provider type. */
+  public static readonly tfResourceType = 'rancher2';
+
+  private readonly config: Rancher2ProviderConfig;
+
+  constructor(scope: Construct, id: string, config: Rancher2ProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: 'rancher2',
+      terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
+      terraformProviderSource: RANCHER2_PROVIDER_SOURCE,
+    });
+    requireSensitiveReference(`Rancher2Provider ${this.node.path}`, 'secretKey', config.secretKey);
+    requireSensitiveReference(`Rancher2Provider ${this.node.path}`, 'tokenKey', config.tokenKey);
+    this.config = config;
+    this.alias = config.alias;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    const c = this.config;
+    return {
+      api_url: cdktf.stringToTerraform(c.apiUrl),
+      access_key: cdktf.stringToTerraform(c.accessKey),
+      secret_key: cdktf.stringToTerraform(c.secretKey),
+      token_key: cdktf.stringToTerraform(c.tokenKey),
+      ca_certs: cdktf.stringToTerraform(c.caCerts),
+      insecure: cdktf.booleanToTerraform(c.insecure),
+      bootstrap: cdktf.booleanToTerraform(c.bootstrap),
+      timeout: cdktf.stringToTerraform(c.timeout),
+      retries: cdktf.numberToTerraform(c.retries),
+      alias: cdktf.stringToTerraform(this.alias),
+    };
+  }
+}
