@@ -15,6 +15,7 @@ import {
   HardenedContainerRegistry,
   HardenedKeyVault,
   HardenedNamespace,
+  HardenedRke2Cluster,
   IngressGatewayMode,
   KeyVaultSecretProviderClass,
   Kubelogin,
@@ -26,6 +27,21 @@ import { aksProps } from './azure/aks-fixtures';
 import { testApp } from './helpers/synth';
 
 const base = { name: 'prod', resourceGroupName: 'rg', location: 'westeurope' };
+const rke2 = (scope: Construct, overrides: Record<string, unknown>) =>
+  new HardenedRke2Cluster(scope, 'x', {
+    clusterName: 'rke2',
+    kubernetesVersion: 'v1.32.5+rke2r1',
+    azureClientId: 'client',
+    azureClientSecret: new TerraformVariable(scope, 'secret', { type: 'string', sensitive: true }).stringValue,
+    azureSubscriptionId: 'sub',
+    location: 'westeurope',
+    resourceGroupName: 'rg',
+    virtualNetworkName: 'vnet',
+    subnetName: 'snet',
+    networkSecurityGroup: 'nsg',
+    allowedRegistries: ['acrprod.azurecr.io/'],
+    ...overrides,
+  } as any);
 const cluster = () => ExistingCluster.fromAttributes({ clusterName: 'c', endpoint: { host: 'https://api.example.com:6443', exec: Kubelogin.exec() } });
 const variable = (scope: Construct) => new TerraformVariable(scope, 'v', { type: 'list(string)' }).listValue;
 
@@ -60,6 +76,9 @@ const CASES: Array<[string, string, Build]> = [
   ['GatekeeperPoliciesAddon', 'allowedRegistries', (_s, app) => new ClusterBaseline(app, 'b', { cluster: cluster(), allowedRegistries: ['docker.io'] })],
   ['ExistingCluster', 'endpoint.host', () => ExistingCluster.fromAttributes({ clusterName: 'c', endpoint: { host: 'http://api:6443', exec: Kubelogin.exec() } })],
   ['ExistingCluster', 'endpoint.token', () => ExistingCluster.fromAttributes({ clusterName: 'c', endpoint: { host: 'https://api:6443', token: 'eyJhbGciOiJSUzI1NiJ9.literal' } })],
+  ['HardenedRke2Cluster', 'kubernetesVersion', (s) => rke2(s, { kubernetesVersion: '1.32.5' })],
+  ['HardenedRke2Cluster', 'azureClientSecret', (s) => rke2(s, { azureClientSecret: 'literal-secret' })],
+  ['HardenedRke2Cluster', 'clusterName', (s) => rke2(s, { clusterName: '' })],
   ['Compliance.waive', 'reason', (s) => Compliance.waive(s, 'aks-private-cluster', '')],
   ['HardenedNamespace', 'resourceQuota.limitsMemory', (s) => new HardenedNamespace(s, 'x', { name: 'apps', resourceQuota: { limitsMemory: '4 GB' } })],
   ['Compliance.waive', 'ruleId', (s) => Compliance.waive(s, '' as any, 'a reason long enough')],
