@@ -95,9 +95,10 @@ describe('HardenedContainerRegistry', () => {
   });
 
   test('private endpoint in its DNS zone and diagnostics', () => {
-    expect(out).toHaveResourceWithProperties(PrivateEndpoint, { subnet_id: 'snet-pe', private_dns_zone_group: { name: 'default', private_dns_zone_ids: ['zone'] } });
+    expect(out).toHaveResourceWithProperties(PrivateEndpoint, { subnet_id: 'snet-pe', private_dns_zone_group: { name: 'registry', private_dns_zone_ids: ['zone'] } });
     expect(out).toHaveResourceWithProperties(MonitorDiagnosticSetting, {
       enabled_log: [{ category: 'ContainerRegistryLoginEvents' }, { category: 'ContainerRegistryRepositoryEvents' }],
+      enabled_metric: [{ category: 'AllMetrics' }],
     });
   });
 
@@ -124,7 +125,8 @@ describe('PlatformMonitoring', () => {
     expect(out).toHaveResourceWithProperties(LogAnalyticsWorkspace, { sku: 'PerGB2018', retention_in_days: 90, local_authentication_enabled: false });
     expect(out).toHaveResourceWithProperties(MonitorDiagnosticSetting, {
       target_resource_id: 'cluster-id',
-      enabled_log: [{ category: 'kube-audit-admin' }, { category: 'guard' }, { category: 'kube-apiserver' }],
+      enabled_log: [{ category: 'guard' }, { category: 'kube-apiserver' }, { category: 'kube-audit-admin' }],
+      enabled_metric: [{ category: 'AllMetrics' }],
     });
     expect(JSON.parse(out).resource.azurerm_security_center_subscription_pricing).toBeUndefined();
   });

@@ -7,6 +7,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { addPrivateEndpoint } from '../internal/private-endpoint';
 import { exactlyOneOf, invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { assignRole } from '../internal/role-assignment';
@@ -156,18 +157,14 @@ export class HardenedKeyVault extends Construct {
     this.vaultUri = this.vault.vaultUri;
 
     this.privateDnsZoneId = props.privateDnsZoneId ?? this.createZone(props.resourceGroupName, props.virtualNetworkId!);
-    this.privateEndpoint = new PrivateEndpoint(this, 'private-endpoint', {
-      name: `pe-${props.name}`,
+    this.privateEndpoint = addPrivateEndpoint(this, 'private-endpoint', {
+      name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       subnetId: props.privateEndpointSubnetId,
-      privateServiceConnection: {
-        name: `psc-${props.name}`,
-        privateConnectionResourceId: this.vault.id,
-        subresourceNames: ['vault'],
-        isManualConnection: false,
-      },
-      privateDnsZoneGroup: { name: 'vault', privateDnsZoneIds: [this.privateDnsZoneId] },
+      resourceId: this.vault.id,
+      subresource: 'vault',
+      privateDnsZoneId: this.privateDnsZoneId,
     });
     this.diagnosticSetting = diagnosticsToWorkspace(this, 'diagnostics', 'audit-to-log-analytics', this.vault.id, props.logAnalyticsWorkspaceId, [
       'AuditEvent',

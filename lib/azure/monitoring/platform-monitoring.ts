@@ -4,7 +4,7 @@ import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/s
 import { Construct } from 'constructs';
 import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
-import { addDiagnostics } from '../private-endpoint';
+import { diagnosticsToWorkspace } from '../internal/diagnostics';
 
 /** Props of {@link PlatformMonitoring}. */
 export interface PlatformMonitoringProps {
@@ -78,6 +78,6 @@ export class PlatformMonitoring extends Construct {
    * workspace (CIS AKS 1.8 2.1.1).
    */
   public addClusterDiagnostics(id: string, clusterId: string): MonitorDiagnosticSetting {
-    return addDiagnostics(this, id, clusterId, this.workspaceId, ['kube-audit-admin', 'guard', 'kube-apiserver']);
+    return diagnosticsToWorkspace(this, id, 'control-plane-audit', clusterId, this.workspaceId, ['kube-audit-admin', 'guard', 'kube-apiserver']);
   }
 }

@@ -4,7 +4,8 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
-import { addDiagnostics, addPrivateEndpoint } from '../private-endpoint';
+import { diagnosticsToWorkspace } from '../internal/diagnostics';
+import { addPrivateEndpoint } from '../internal/private-endpoint';
 
 /** Props of {@link HardenedContainerRegistry}. */
 export interface HardenedContainerRegistryProps {
@@ -89,7 +90,7 @@ export class HardenedContainerRegistry extends Construct {
       privateDnsZoneId: props.privateDnsZoneId,
     });
     if (props.logAnalyticsWorkspaceId) {
-      addDiagnostics(this, 'diagnostics', this.registry.id, props.logAnalyticsWorkspaceId, ['ContainerRegistryLoginEvents', 'ContainerRegistryRepositoryEvents']);
+      diagnosticsToWorkspace(this, 'diagnostics', 'security-logs', this.registry.id, props.logAnalyticsWorkspaceId, ['ContainerRegistryLoginEvents', 'ContainerRegistryRepositoryEvents']);
     }
   }
 

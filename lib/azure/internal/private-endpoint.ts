@@ -1,5 +1,4 @@
-// Internal helpers shared by the Azure constructs: private endpoints and diagnostic settings.
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+// Internal: the private endpoint every private Azure resource of the library gets.
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Construct } from 'constructs';
 
@@ -27,17 +26,6 @@ export function addPrivateEndpoint(scope: Construct, id: string, o: PrivateEndpo
       subresourceNames: [o.subresource],
       isManualConnection: false,
     },
-    privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [o.privateDnsZoneId] },
-  });
-}
-
-/** A diagnostic setting sending the given log categories of a resource to a Log Analytics workspace. */
-export function addDiagnostics(scope: Construct, id: string, targetResourceId: string, workspaceId: string, categories: string[]): MonitorDiagnosticSetting {
-  return new MonitorDiagnosticSetting(scope, id, {
-    name: 'security-logs',
-    targetResourceId,
-    logAnalyticsWorkspaceId: workspaceId,
-    logAnalyticsDestinationType: 'Dedicated',
-    enabledLog: categories.map((category) => ({ category })),
+    privateDnsZoneGroup: { name: o.subresource, privateDnsZoneIds: [o.privateDnsZoneId] },
   });
 }
