@@ -107,6 +107,12 @@ describe('HardenedContainerRegistry', () => {
     expect(out).toHaveResourceWithProperties(RoleAssignment, { role_definition_name: 'AcrPush', principal_id: 'ci-principal' });
   });
 
+  test('quarantine can be left to the pipeline', () => {
+    const s2 = stack();
+    new HardenedContainerRegistry(s2, 'registry', { ...props, quarantinePolicyEnabled: false });
+    expect(Testing.synth(s2)).toHaveResourceWithProperties(ContainerRegistry, { quarantine_policy_enabled: false });
+  });
+
   test.each([
     ['a name with hyphens', { name: 'acr-prod' }, /invalid name "acr-prod".*5-50 letters and digits/],
     ['negative retention', { retentionDays: -1 }, /invalid retentionDays -1/],

@@ -30,6 +30,13 @@ export interface HardenedContainerRegistryProps {
    */
   readonly retentionDays?: number;
   /**
+   * Quarantine new images until a scanner (e.g. Defender for Containers) marks them trusted; pulls of a
+   * quarantined image fail, so the pipeline must release images. Setting false fails the
+   * `acr-hardened-features` warning rule.
+   * @default true
+   */
+  readonly quarantinePolicyEnabled?: boolean;
+  /**
    * Allow access over the public endpoint. Setting true fails `acr-public-network-disabled` (CIS AKS 1.8 5.1.2) unless waived.
    * @default false (CIS AKS 1.8 5.1.2)
    */
@@ -74,7 +81,7 @@ export class HardenedContainerRegistry extends Construct {
       networkRuleBypassOption: 'AzureServices',
       // Export needs public access; off so images cannot be copied out of the private registry.
       exportPolicyEnabled: publicAccess,
-      quarantinePolicyEnabled: true,
+      quarantinePolicyEnabled: props.quarantinePolicyEnabled ?? true,
       retentionPolicyInDays: retention,
       trustPolicyEnabled: true,
       zoneRedundancyEnabled: true,
