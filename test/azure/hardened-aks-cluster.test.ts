@@ -149,6 +149,14 @@ describe('HardenedAksCluster options', () => {
     expect(cluster.depends_on.some((d: string) => d.includes('control-plane-kms-crypto-user'))).toBe(true);
   });
 
+  test('a private DNS zone of your own: the control-plane identity may write the API server record', () => {
+    const zone = '/subscriptions/s/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.westeurope.azmk8s.io';
+    const out = synth(aksProps({ privateDnsZoneId: zone }));
+    expect(out).toHaveResourceWithProperties(KubernetesCluster, { private_dns_zone_id: zone });
+    expect(out).toHaveResourceWithProperties(RoleAssignment, { scope: zone, role_definition_name: 'Private DNS Zone Contributor' });
+    expect(JSON.stringify(JSON.parse(synth()).resource.azurerm_role_assignment)).not.toContain('Private DNS Zone Contributor');
+  });
+
   test('public API restricted to authorized ranges', () => {
     const out = synth(aksProps({ apiServerAccess: ApiServerAccess.PUBLIC_RESTRICTED, authorizedIpRanges: ['203.0.113.0/24'] }));
     expect(out).toHaveResourceWithProperties(KubernetesCluster, {

@@ -382,6 +382,11 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     if (props.apiServerSubnetId) {
       grants.push(grant('control-plane-api-server-subnet', props.apiServerSubnetId, 'Network Contributor', this.controlPlaneIdentity.principalId));
     }
+    // A private DNS zone of your own: AKS writes the API server's record into it.
+    const zone = props.privateDnsZoneId;
+    if (zone && zone !== 'System' && zone !== 'None' && (props.apiServerAccess ?? ApiServerAccess.PRIVATE) === ApiServerAccess.PRIVATE) {
+      grants.push(grant('control-plane-private-dns-zone', zone, 'Private DNS Zone Contributor', this.controlPlaneIdentity.principalId));
+    }
     if (props.kmsKeyVaultId) {
       grants.push(grant('control-plane-kms-crypto-user', props.kmsKeyVaultId, 'Key Vault Crypto User', this.controlPlaneIdentity.principalId));
     }
