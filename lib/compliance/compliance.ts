@@ -69,6 +69,7 @@ export class Compliance {
   private readonly checkedStacks = new Set<string>();
   private readonly writtenDirs: string[] = [];
   private waivers?: WaiverIndex;
+  private rulesByType?: Map<string, IComplianceRule[]>;
 
   private constructor(app: App, options: ComplianceOptions) {
     this.app = app;
@@ -117,13 +118,14 @@ export class Compliance {
     if (!this.waivers) {
       this.hookStacks();
       this.waivers = new WaiverIndex(this.app);
+      this.rulesByType = indexRulesByType(this.appliedRules);
     }
     const manifest = session.manifest.forStack(stack);
     const stackJson = this.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(session.outdir, manifest.synthesizedStackPath), 'utf-8'));
     const rules = this.appliedRules;
-    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), indexRulesByType(rules), this.waivers);
+    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.rulesByType ?? indexRulesByType(rules), this.waivers);
     const report: StackReport = {
       stack: stack.node.id,
       packs: this.packs.map((p) => p.name),

@@ -22,7 +22,10 @@ export interface IAksNetwork {
   readonly applicationGatewaySubnetId: string;
   /** Subnet of private endpoints (Key Vault, registry). */
   readonly privateEndpointSubnetId: string;
-  /** Delegated subnet for API server VNet integration, when there is one. */
+  /**
+   * Delegated subnet for API server VNet integration (needed for KMS with a private key vault).
+   * @default - no API server subnet
+   */
   readonly apiServerSubnetId?: string;
 }
 

@@ -1,7 +1,7 @@
 import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
 import { stringMap, timeoutsToTerraform } from './converters';
-import { RANCHER2_GENERATOR_METADATA } from './metadata';
+import { resourceOptions } from './metadata';
 import { Rancher2Timeouts } from './timeouts';
 
 /** Arguments of `rancher2_app_v2`. */
@@ -86,17 +86,7 @@ export class Rancher2AppV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2AppV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2AppV2Config) {
-    super(scope, id, {
-      terraformResourceType: Rancher2AppV2.tfResourceType,
-      terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(Rancher2AppV2.tfResourceType, config));
     this.config = config;
   }
 

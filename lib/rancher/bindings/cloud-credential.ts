@@ -1,6 +1,6 @@
 import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
-import { RANCHER2_GENERATOR_METADATA } from './metadata';
+import { resourceOptions } from './metadata';
 import { requireSensitiveReference } from './sensitive';
 import { singleBlock, stringMap, timeoutsToTerraform } from './converters';
 import { Rancher2Timeouts } from './timeouts';
@@ -74,17 +74,7 @@ export class Rancher2CloudCredential extends cdktf.TerraformResource {
   private readonly config: Rancher2CloudCredentialConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2CloudCredentialConfig) {
-    super(scope, id, {
-      terraformResourceType: Rancher2CloudCredential.tfResourceType,
-      terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(Rancher2CloudCredential.tfResourceType, config));
     requireSensitiveReference(`Rancher2CloudCredential ${this.node.path}`, 'azureCredentialConfig.clientSecret', config.azureCredentialConfig?.clientSecret);
     this.config = config;
   }

@@ -15,7 +15,7 @@ import {
   Rancher2ClusterV2MachineSelectorFiles,
   Rancher2ClusterV2RkeConfig,
 } from './cluster-v2-structs';
-import { RANCHER2_GENERATOR_METADATA } from './metadata';
+import { resourceOptions } from './metadata';
 import { Rancher2Timeouts } from './timeouts';
 
 /** Arguments of `rancher2_cluster_v2`. */
@@ -238,17 +238,7 @@ export class Rancher2ClusterV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2ClusterV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2ClusterV2Config) {
-    super(scope, id, {
-      terraformResourceType: Rancher2ClusterV2.tfResourceType,
-      terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(Rancher2ClusterV2.tfResourceType, config));
     this.config = config;
   }
 

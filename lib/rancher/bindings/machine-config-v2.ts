@@ -1,7 +1,7 @@
 import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
 import { singleBlock, stringList, stringMap, timeoutsToTerraform } from './converters';
-import { RANCHER2_GENERATOR_METADATA } from './metadata';
+import { resourceOptions } from './metadata';
 import { requireSensitiveReference } from './sensitive';
 import { Rancher2Timeouts } from './timeouts';
 
@@ -251,17 +251,7 @@ export class Rancher2MachineConfigV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2MachineConfigV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2MachineConfigV2Config) {
-    super(scope, id, {
-      terraformResourceType: Rancher2MachineConfigV2.tfResourceType,
-      terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(Rancher2MachineConfigV2.tfResourceType, config));
     requireSensitiveReference(`Rancher2MachineConfigV2 ${this.node.path}`, 'azureConfig.clientSecret', config.azureConfig?.clientSecret);
     this.config = config;
   }

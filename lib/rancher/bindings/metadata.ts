@@ -1,5 +1,5 @@
 // Internal: generator metadata shared by the hand-written rancher2 bindings.
-import { TerraformProviderGeneratorMetadata } from 'cdktf';
+import { TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResourceConfig } from 'cdktf';
 
 /** The rancher2 provider release the bindings were written against (schema of tag v14.1.1). */
 export const RANCHER2_PROVIDER_VERSION = '14.1.1';
@@ -13,3 +13,18 @@ export const RANCHER2_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
   providerVersion: RANCHER2_PROVIDER_VERSION,
   providerVersionConstraint: RANCHER2_PROVIDER_VERSION,
 };
+
+/** The Terraform meta-arguments every rancher2 resource binding passes to `TerraformResource`, with its metadata. */
+export function resourceOptions(terraformResourceType: string, config: TerraformMetaArguments): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
+    provider: config.provider,
+    dependsOn: config.dependsOn,
+    count: config.count,
+    lifecycle: config.lifecycle,
+    provisioners: config.provisioners,
+    connection: config.connection,
+    forEach: config.forEach,
+  };
+}
