@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { exampleNames, filesBelow, synthExample } from './helpers/examples';
+import { exampleNames, expectSameFiles, filesBelow, synthExample } from './helpers/examples';
 import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
 
 
@@ -21,12 +21,11 @@ describe.each(exampleNames())('example %s', (name) => {
   });
 
   test('is deterministic: a second synth gives byte-identical files', () => {
-    const second = synthExample(name);
-    const files = filesBelow(first);
-    expect(filesBelow(second)).toEqual(files);
-    for (const file of files) {
-      expect([file, fs.readFileSync(path.join(second, file), 'utf-8')]).toEqual([file, fs.readFileSync(path.join(first, file), 'utf-8')]);
-    }
+    expectSameFiles(synthExample(name), first);
+  });
+
+  test('gives byte-identical files from the published bundle (lib/bundle.js) as from the sources', () => {
+    expectSameFiles(synthExample(name, { bundle: true }), first);
   });
 
   test('writes no credential in plain text', () => {

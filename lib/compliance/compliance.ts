@@ -11,6 +11,7 @@ import { StackResources } from './rule-context';
 import { validateRule } from './rule-pack';
 import { Finding, IComplianceRule, IRulePack } from './types';
 import { addWaiver, WaiverIndex } from './waivers';
+import { compareStrings } from '../ordering';
 
 /** Options of the compliance check. */
 export interface ComplianceOptions {
@@ -92,7 +93,7 @@ export class Compliance {
 
   /** Every rule applied, sorted by id. */
   public get appliedRules(): IComplianceRule[] {
-    return [...this.rules.values()].sort((a, b) => a.metadata.id.localeCompare(b.metadata.id));
+    return [...this.rules.values()].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id));
   }
 
   private hookStacks(): void {

@@ -3,6 +3,7 @@ import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark, ControlImplementation } from '../cis/types';
 import { KUBERNETES_NOT_COVERABLE } from './rules/kubernetes/not-coverable';
 import { IRulePack } from './types';
+import { compareStrings } from '../ordering';
 
 /** Controls a rule domain declares not coverable by a synth-time rule, with the reason. */
 const NOT_COVERABLE = [...KUBERNETES_NOT_COVERABLE];
@@ -51,7 +52,7 @@ export function renderControlMatrix(packs: IRulePack[]): string {
     lines.push('');
   }
   lines.push('## Rules', '', '| rule | severity | title | CIS | resource types |', '|---|---|---|---|---|');
-  for (const rule of [...rules].sort((a, b) => a.metadata.id.localeCompare(b.metadata.id))) {
+  for (const rule of [...rules].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id))) {
     const m = rule.metadata;
     const cis = m.cisControls.map((c) => `${TITLES[c.benchmark]} ${c.id}`).join(', ');
     lines.push(`| \`${m.id}\` | ${m.severity} | ${cell(m.title)} | ${cis} | ${m.resourceTypes.join(', ')} |`);

@@ -2,6 +2,7 @@ import { UnresolvedValueError } from './resolved-resource';
 import { StackResources } from './rule-context';
 import { ComplianceStatus, Finding, IComplianceRule, IResolvedResource, IRuleContext, RuleEvaluation } from './types';
 import { WaiverIndex } from './waivers';
+import { compareStrings } from '../ordering';
 
 const WAIVABLE = new Set([ComplianceStatus.NON_COMPLIANT, ComplianceStatus.UNKNOWN]);
 
@@ -41,7 +42,7 @@ export function evaluateStack(
     }
   }
   return findings.sort(
-    (a, b) => a.constructPath.localeCompare(b.constructPath) || a.address.localeCompare(b.address) || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.address, b.address) || compareStrings(a.ruleId, b.ruleId),
   );
 }
 

@@ -14,15 +14,28 @@ export function exampleNames(): string[] {
     .sort();
 }
 
-/** Synthesizes an example as a user would (its own process), into a fresh directory; returns it. */
-export function synthExample(name: string): string {
+/**
+ * Synthesizes an example as a user would (its own process), into a fresh directory; returns it.
+ * With `bundle`, the library is the published bundle (lib/bundle.js) instead of its sources.
+ */
+export function synthExample(name: string, options: { bundle?: boolean } = {}): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `hk8s-example-${name}-`));
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('examples', name, 'main.ts')], {
+  const preload = options.bundle ? ['-r', path.join(__dirname, 'use-bundle.ts')] : [];
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', ...preload, path.join('examples', name, 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, CDKTF_OUTDIR: outdir, TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_PREFER_TS_EXTS: 'true' },
     stdio: 'pipe',
   });
   return outdir;
+}
+
+/** Asserts two output directories hold the same files with byte-identical contents. */
+export function expectSameFiles(actualDir: string, expectedDir: string): void {
+  const files = filesBelow(expectedDir);
+  expect(filesBelow(actualDir)).toEqual(files);
+  for (const file of files) {
+    expect([file, fs.readFileSync(path.join(actualDir, file), 'utf-8')]).toEqual([file, fs.readFileSync(path.join(expectedDir, file), 'utf-8')]);
+  }
 }
 
 /** Every file below a directory, relative paths, sorted. */

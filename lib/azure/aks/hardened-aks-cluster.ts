@@ -1,5 +1,4 @@
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import { ResourcePolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-policy-assignment';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Token } from 'cdktf';
@@ -20,6 +19,7 @@ import { POLICY_ENGINE_TAG } from './policy-engine-tag';
 import { ApiServerAccess, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel, KmsKeyVaultNetworkAccess } from './enums';
 import { AksNodePoolOptions } from './aks-node-pool-options';
 import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
+import { optionalResources } from '../../optional-resources';
 
 
 /** Built-in Azure Policy: Kubernetes cluster pod security restricted standards for Linux-based workloads. */
@@ -394,6 +394,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
   }
 
   private assignAzurePolicies(allowedImagesRegex: string): void {
+    const ResourcePolicyAssignment = optionalResources.resourcePolicyAssignment();
     new ResourcePolicyAssignment(this, 'pod-security-restricted', {
       name: `${this.props.name}-pod-security-restricted`.slice(0, 64),
       resourceId: this.cluster.id,

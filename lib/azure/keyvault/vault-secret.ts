@@ -1,9 +1,10 @@
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import type { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { literalNotAllowed } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
 import { requireString, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
+import { optionalResources } from '../../optional-resources';
 
 /** Options of a secret created with {@link HardenedKeyVault.addSecret}. */
 export interface VaultSecretOptions {
@@ -58,7 +59,8 @@ export class VaultSecret extends Construct {
     if (props.notBeforeDate !== undefined) {
       validateUtcTimestamp(construct, 'notBeforeDate', props.notBeforeDate);
     }
-    this.secret = new KeyVaultSecret(this, 'secret', {
+    const KeyVaultSecretClass = optionalResources.keyVaultSecret();
+    this.secret = new KeyVaultSecretClass(this, 'secret', {
       name: props.name,
       keyVaultId: props.keyVault.keyVaultId,
       value: props.value,

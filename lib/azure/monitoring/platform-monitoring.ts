@@ -1,10 +1,10 @@
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { Construct } from 'constructs';
 import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
+import { optionalResources } from '../../optional-resources';
 
 /** Props of {@link PlatformMonitoring}. */
 export interface PlatformMonitoringProps {
@@ -65,6 +65,7 @@ export class PlatformMonitoring extends Construct {
       this.workspaceId = this.workspace.id;
     }
     if (props.defenderForContainersPlan) {
+      const SecurityCenterSubscriptionPricing = optionalResources.securityCenterSubscriptionPricing();
       new SecurityCenterSubscriptionPricing(this, 'defender-for-containers', {
         resourceType: 'Containers',
         tier: 'Standard',

@@ -2,15 +2,15 @@ import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-securi
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
+import type { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
 import { requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { azureUsableAddresses, contains, Ipv4Block, overlaps, parseCidr } from './cidr';
+import { optionalResources } from '../../optional-resources';
 
 /** The subnets a hardened AKS platform is placed in. */
 export interface IAksNetwork {
@@ -213,6 +213,7 @@ export class AksNetwork extends Construct implements IAksNetwork {
     }
     new SubnetNetworkSecurityGroupAssociation(this, `nsg-${role}-association`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
     if (options.routeTable) {
+      const SubnetRouteTableAssociation = optionalResources.subnetRouteTableAssociation();
       new SubnetRouteTableAssociation(this, `rt-${role}-association`, { subnetId: subnet.id, routeTableId: options.routeTable.id });
     }
     return subnet;
@@ -223,7 +224,8 @@ export class AksNetwork extends Construct implements IAksNetwork {
     if (!ip) {
       throw invalidProp(`AksNetwork ${this.node.path}`, 'egressFirewallIp', firewallIp, 'an IPv4 address', 'give the private IP of the firewall');
     }
-    return new RouteTable(this, 'egress-routes', {
+    const RouteTableClass = optionalResources.routeTable();
+    return new RouteTableClass(this, 'egress-routes', {
       name: `rt-${this.props.name}-egress`,
       resourceGroupName: this.props.resourceGroupName,
       location: this.props.location,

@@ -4,6 +4,7 @@ import { GATEKEEPER_HARDENING } from './gatekeeper/hardening';
 import { ISTIOD_HARDENING } from './istio/hardening';
 import { AZURE_KEY_VAULT_PROVIDER_HARDENING, SECRETS_STORE_CSI_DRIVER_HARDENING } from './secrets-store-csi/hardening';
 import { TRIVY_OPERATOR_HARDENING } from './trivy/hardening';
+import { compareStrings } from '../../ordering';
 
 const BUILT_IN: Record<string, HardeningKey[]> = {
   'gatekeeper': GATEKEEPER_HARDENING,
@@ -43,7 +44,7 @@ export class HardenedValuesRegistry {
   public static keysFor(chart: string): HardeningKey[] {
     const name = chartName(chart);
     const keys = REGISTERED.get(name) ?? BUILT_IN[name] ?? [];
-    return [...keys].sort((a, b) => a.path.localeCompare(b.path));
+    return [...keys].sort((a, b) => compareStrings(a.path, b.path));
   }
 
   /** Every chart with hardening keys, sorted. */

@@ -1,13 +1,12 @@
 import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
-import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp } from '../../errors';
 import { validateDnsLabel } from './dns-label';
 import { PodSecurityLabels, PodSecurityLevel } from './pod-security';
+import { optionalResources } from '../../optional-resources';
 
 /** A namespace label. */
 export interface NamespaceLabel {
@@ -274,6 +273,7 @@ export class HardenedNamespace extends Construct {
         ...(q.limitsMemory ? { 'limits.memory': q.limitsMemory } : {}),
         ...(q.pods !== undefined ? { pods: String(q.pods) } : {}),
       });
+      const ResourceQuotaV1 = optionalResources.resourceQuotaV1();
       new ResourceQuotaV1(this, 'resource-quota', { metadata: { name: 'baseline-quota', namespace: this.namespaceName }, spec: { hard } });
     }
     if (props.limitRange) {
@@ -284,6 +284,7 @@ export class HardenedNamespace extends Construct {
         defaultLimitCpu: l.defaultLimitCpu,
         defaultLimitMemory: l.defaultLimitMemory,
       });
+      const LimitRangeV1 = optionalResources.limitRangeV1();
       new LimitRangeV1(this, 'limit-range', {
         metadata: { name: 'baseline-limits', namespace: this.namespaceName },
         spec: {

@@ -12,6 +12,7 @@ import { ISTIOD_HARDENING } from './hardening';
 import { IstioVersion } from './istio-version';
 import { MeshAllowRule } from './mesh-authorization';
 import { renderAllowRule } from './render-allow-rule';
+import { compareStrings } from '../../../ordering';
 
 /** Where sidecars may send traffic that leaves the mesh. */
 export enum MeshOutboundTrafficPolicy {
@@ -145,7 +146,7 @@ export class IstioAddon implements IClusterAddon {
         spec: {},
       },
     });
-    for (const rule of [...this.allowRules].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`))) {
+    for (const rule of [...this.allowRules].sort((a, b) => compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`))) {
       new Manifest(mesh, `allow-${rule.namespace}-${rule.name}`, { manifest: renderAllowRule(rule, this.trustDomain) });
     }
   }
