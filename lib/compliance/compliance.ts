@@ -70,7 +70,8 @@ export class Compliance {
   private readonly checkedStacks = new Set<string>();
   private readonly writtenDirs: string[] = [];
   private waivers?: WaiverIndex;
-  private rulesByType?: Map<string, IComplianceRule[]>;
+  /** Fixed once synth starts: the applied rules sorted by id, and indexed by resource type. */
+  private synthRules?: { sorted: IComplianceRule[]; byType: Map<string, IComplianceRule[]> };
 
   private constructor(app: App, options: ComplianceOptions) {
     this.app = app;
@@ -116,17 +117,18 @@ export class Compliance {
   private checkStack(stack: TerraformStack, session: ISynthesisSession): void {
     // The tree is final once synth starts: hook stacks created after apply() (before their turn to
     // synthesize) and index the waivers, once per synth.
-    if (!this.waivers) {
+    if (!this.waivers || !this.synthRules) {
       this.hookStacks();
       this.waivers = new WaiverIndex(this.app);
-      this.rulesByType = indexRulesByType(this.appliedRules);
+      const sorted = this.appliedRules;
+      this.synthRules = { sorted, byType: indexRulesByType(sorted) };
     }
     const manifest = session.manifest.forStack(stack);
     const stackJson = this.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(session.outdir, manifest.synthesizedStackPath), 'utf-8'));
-    const rules = this.appliedRules;
-    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.rulesByType ?? indexRulesByType(rules), this.waivers);
+    const rules = this.synthRules.sorted;
+    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.synthRules.byType, this.waivers);
     const report: StackReport = {
       stack: stack.node.id,
       packs: this.packs.map((p) => p.name),

@@ -2,18 +2,10 @@ import { cisRke2 } from '../../../cis/refs';
 import { check, defineRule } from '../../define-rule';
 import { RuleSeverity } from '../../types';
 import { argMap, withRke2Config } from './rke2-config';
+import { KubeletCipherSuites } from '../../../rancher/rke2-settings';
 
-/** The AEAD suites kube-bench accepts for the kubelet. */
-const STRONG_SUITES = new Set([
-  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
-  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
-  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_AES_128_GCM_SHA256',
-]);
+/** The AEAD suites kube-bench accepts for the kubelet: the list HardenedRke2Cluster sets. */
+const STRONG_SUITES = new Set(KubeletCipherSuites.STRONG);
 
 /** Every kubelet restricts TLS to strong AEAD cipher suites. */
 export const rke2KubeletStrongCiphers = defineRule(
