@@ -225,6 +225,8 @@ const PROTECTED_KEYS: Array<[string, unknown]> = [
  */
 export class HardenedRke2Cluster extends Construct implements IKubernetesCluster {
   public readonly clusterName: string;
+  /** The pinned RKE2 release, e.g. `v1.32.5+rke2r1`. */
+  public readonly kubernetesVersion: string;
   public readonly distribution = KubernetesDistribution.RKE2;
   public readonly policyEngine = PolicyEngine.GATEKEEPER;
   public readonly secretsStoreCsiManaged = false;
@@ -257,6 +259,7 @@ export class HardenedRke2Cluster extends Construct implements IKubernetesCluster
     }
     const fleetNamespace = props.fleetNamespace ?? 'fleet-default';
     this.clusterName = props.clusterName;
+    this.kubernetesVersion = props.kubernetesVersion;
 
     this.cloudCredential = new Rancher2CloudCredential(this, 'cloud-credential', {
       name: `${props.clusterName}-azure`,
