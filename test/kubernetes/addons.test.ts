@@ -87,7 +87,9 @@ describe('add-on values', () => {
   });
 
   test('Istio with Helm: CNI instead of privileged init containers, REGISTRY_ONLY, cni in kube-system', () => {
-    expect(r.istiod.parsed).toMatchObject({ pilot: { cni: { enabled: true } }, global: { proxy: { privileged: false } }, meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
+    // cni.enabled, the istiod chart's key since Istio 1.24 (pilot.cni.enabled is a legacy alias).
+    expect(r.istiod.parsed).not.toHaveProperty('pilot');
+    expect(r.istiod.parsed).toMatchObject({ cni: { enabled: true }, global: { proxy: { privileged: false } }, meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
     expect(r['istio-cni'].namespace).toBe('kube-system');
     expect(r.istiod.depends_on).toEqual([expect.stringMatching(/^helm_release\.istio-base/)]);
   });
@@ -152,6 +154,16 @@ describe('mesh authorization', () => {
       selector: { matchLabels: { app: 'api' } },
       rules: [{ from: [{ source: { principals: ['cluster.local/ns/web/sa/frontend'] } }], to: [{ operation: { ports: ['8080'], methods: ['GET', 'POST'], paths: ['/api/*'] } }] }],
     });
+  });
+
+  test('istiodValues under the legacy pilot prefix land at the top level, so pilot.cni.enabled: false is seen as the override it is', () => {
+    const b = baseline({ istioOptions: { istiodValues: { pilot: { cni: { enabled: false }, env: { PILOT_X: '1' } }, env: { PILOT_Y: '2' } } } });
+    const istiod = releases(synthJson(b.chartsStack)).istiod.parsed;
+    expect(istiod).not.toHaveProperty('pilot');
+    expect([istiod.cni.enabled, istiod.env]).toEqual([false, { PILOT_X: '1', PILOT_Y: '2' }]);
+    const warnings = b.chartsStack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data));
+    expect(warnings).toContainEqual(expect.stringMatching(/^\[istiod-legacy-pilot-values\] istiodValues pilot.cni, pilot.env: /));
+    expect(warnings).toContainEqual(expect.stringMatching(/^\[hardened-values-override\] istiod: cni.enabled is false instead of true/));
   });
 
   test('ALLOW_ANY on a Helm mesh is an override of a hardening key (the rule then fails unless waived)', () => {
