@@ -229,7 +229,7 @@ const PROTECTED_KEYS: Array<[string, unknown]> = [
 export class HardenedRke2Cluster extends Construct implements IKubernetesCluster {
   public readonly clusterName: string;
   /** The pinned RKE2 release, e.g. `v1.32.5+rke2r1`. */
-  public readonly kubernetesVersion: string;
+  public readonly kubernetesVersion?: string;
   public readonly distribution = KubernetesDistribution.RKE2;
   public readonly policyEngine = PolicyEngine.GATEKEEPER;
   public readonly secretsStoreCsiManaged = false;

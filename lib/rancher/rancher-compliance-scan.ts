@@ -117,7 +117,7 @@ export class RancherComplianceScan extends Construct {
       throw invalidProp(construct, 'cronSchedule', cronSchedule, 'a five-field cron expression', 'use e.g. "0 4 * * *"');
     }
     const upstreamVersion = parseChartVersion(construct, props.chartVersion, facts.exampleVersion);
-    const kubernetesVersion = props.cluster.kubernetesVersion;
+    const kubernetesVersion = props.cluster.kubernetesVersion ?? '';
     const choice = chooseScanProfile({
       construct,
       chart,

@@ -5,6 +5,7 @@ import {
   IstioAddon,
   IstioVersion,
   KubeBenchAddon,
+  KubeBenchBenchmark,
   KubeBenchVersion,
   KubernetesDistribution,
   MeshOutboundTrafficPolicy,
@@ -113,14 +114,44 @@ describe('add-on values', () => {
     expect(spec.container[0].security_context).toMatchObject({ privileged: false, allow_privilege_escalation: false, read_only_root_filesystem: true });
   });
 
-  test('kube-bench benchmark per distribution, RKE2 mounts /var/lib/rancher read-only', () => {
+  test('kube-bench benchmark per distribution and Kubernetes minor, RKE2 mounts /var/lib/rancher read-only', () => {
     const addon = new KubeBenchAddon();
-    expect(addon.benchmarkFor(KubernetesDistribution.AKS)).toBe('aks-1.8');
-    expect(addon.benchmarkFor(KubernetesDistribution.RKE2)).toBe('rke2-cis-1.8');
-    expect(addon.benchmarkFor(KubernetesDistribution.OTHER)).toBeUndefined();
+    const on = (distribution: KubernetesDistribution, kubernetesVersion?: string) => addon.benchmarkFor({ ...cluster({ distribution }), kubernetesVersion });
+    expect(on(KubernetesDistribution.AKS)).toBe(KubeBenchBenchmark.AKS_1_8);
+    expect(on(KubernetesDistribution.AKS, '1.30')).toBe(KubeBenchBenchmark.AKS_1_7);
+    expect(on(KubernetesDistribution.AKS, '1.32.4')).toBe(KubeBenchBenchmark.AKS_1_8);
+    expect(on(KubernetesDistribution.RKE2, 'v1.32.5+rke2r1')).toBe(KubeBenchBenchmark.RKE2_CIS_1_8);
+    expect(on(KubernetesDistribution.OTHER, '1.32')).toBeUndefined();
     const rke2 = synthJson(baseline({ cluster: cluster({ distribution: KubernetesDistribution.RKE2 }) }).chartsStack);
-    const mounts = (Object.values(resources(rke2, 'kubernetes_cron_job_v1'))[0] as any).spec.job_template.spec.template.spec.container[0].volume_mount;
-    expect(mounts).toContainEqual({ name: 'var-lib-rancher', mount_path: '/var/lib/rancher', read_only: true });
+    const container = (Object.values(resources(rke2, 'kubernetes_cron_job_v1'))[0] as any).spec.job_template.spec.template.spec.container[0];
+    expect(container.args).toEqual(['run', '--targets', 'node', '--benchmark', 'rke2-cis-1.8', '--json']);
+    expect(container.volume_mount).toContainEqual({ name: 'var-lib-rancher', mount_path: '/var/lib/rancher', read_only: true });
+  });
+
+  test('kube-bench benchmark selectable, and consistent with the cluster: another distribution\'s benchmark is an error', () => {
+    const other = baseline({ cluster: cluster({ distribution: KubernetesDistribution.OTHER }), kubeBenchOptions: { benchmark: KubeBenchBenchmark.CIS_1_12 } });
+    const job = (Object.values(resources(synthJson(other.chartsStack), 'kubernetes_cron_job_v1'))[0] as any).spec.job_template.spec.template.spec.container[0];
+    expect(job.args).toEqual(['run', '--targets', 'node', '--benchmark', 'cis-1.12', '--json']);
+    expect(() => baseline({ cluster: cluster({ distribution: KubernetesDistribution.RKE2 }), kubeBenchOptions: { benchmark: KubeBenchBenchmark.AKS_1_8 } })).toThrow(
+      /KubeBenchAddon: invalid benchmark "aks-1.8" for cluster "aks-test": it is written for aks, the cluster is rke2. Allowed: a benchmark for rke2/,
+    );
+    expect(() => baseline({ kubeBenchOptions: { benchmark: KubeBenchBenchmark.CIS_1_12 } })).toThrow(/"cis-1.12" .*written for other, the cluster is aks/);
+    const custom = KubeBenchBenchmark.of('rke2-cis-1.12', KubernetesDistribution.RKE2);
+    expect(new KubeBenchAddon({ benchmark: custom }).benchmarkFor(cluster({ distribution: KubernetesDistribution.RKE2 }))).toBe(custom);
+    expect(() => KubeBenchBenchmark.of('RKE2 1.12', KubernetesDistribution.RKE2)).toThrow(/KubeBenchBenchmark.of: invalid id "RKE2 1.12"/);
+    expect(() => KubeBenchBenchmark.of('rke2-cis-1.12', 'rancher' as any)).toThrow(/invalid distribution "rancher"/);
+    expect(() => new KubeBenchAddon({ benchmark: 'aks-1.8' as any })).toThrow(/KubeBenchAddon: invalid benchmark "aks-1.8". Allowed: a KubeBenchBenchmark/);
+  });
+
+  test('a benchmark written for another Kubernetes minor than the cluster\'s is a warning naming the benchmark that applies', () => {
+    const b = baseline({ cluster: { ...cluster({ distribution: KubernetesDistribution.RKE2 }), kubernetesVersion: 'v1.32.5+rke2r1' } });
+    const warnings = b.chartsStack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data));
+    expect(warnings).toContainEqual(
+      '[kube-bench-benchmark-version] kube-bench rke2-cis-1.8 is written for Kubernetes 1.26; the cluster runs 1.32, for which RKE2 CIS 1.12 applies ' +
+        '(checked by Rancher rancher-compliance rke2-cis-1.12-profile). Its results are the older benchmark\'s.',
+    );
+    const aks = baseline({ cluster: { ...cluster(), kubernetesVersion: '1.33' } });
+    expect(aks.chartsStack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data)).filter((w) => w.includes('kube-bench-benchmark-version'))).toEqual([]);
   });
 
   test('bad add-on input', () => {
