@@ -181,20 +181,30 @@ export class KubeBenchAddon implements IClusterAddon {
     });
   }
 
-  /** A benchmark written for another Kubernetes minor than the cluster's is reported, naming what applies. */
+  /**
+   * A chosen benchmark written for another Kubernetes minor than the cluster's is reported, naming what
+   * applies. The RKE2 default is not: kube-bench has nothing newer, and the README and
+   * `CisCatalog.benchmark(CisBenchmark.RKE2_1_8)` state the gap.
+   */
   private warnOnVersionGap(context: AddonInstallContext, benchmark: KubeBenchBenchmark | undefined): void {
     const minor = kubernetesMinor(context.cluster.kubernetesVersion);
-    if (!benchmark || minor === undefined || benchmark.appliesTo(minor) !== false) {
+    if (!this.props.benchmark || !benchmark || minor === undefined || benchmark.appliesTo(minor) !== false) {
       return;
     }
     const line = CATALOG_BENCHMARK[context.cluster.distribution];
     const applies = line ? CisCatalog.releaseFor(line, minor) : undefined;
     Annotations.of(context.chartScope).addWarning(
       `[kube-bench-benchmark-version] kube-bench ${benchmark.id} is written for Kubernetes ${range(benchmark)}; the cluster runs 1.${minor}` +
-        (applies && line ? `, for which ${CisCatalog.benchmark(line).platform} CIS ${applies.version} applies (checked by ${applies.checkedBy.join(', ')})` : '') +
+        (applies && line ? `, for which ${versionLabel(line, applies.version)} applies (checked by ${applies.checkedBy.join(', ')})` : '') +
         '. Its results are the older benchmark\'s.',
     );
   }
+}
+
+/** `RKE2 CIS 1.12`, `CIS AKS 1.7`: the catalog benchmark's label at another version of its line. */
+function versionLabel(line: CisBenchmark, version: string): string {
+  const description = CisCatalog.benchmark(line);
+  return description.label.replace(description.version, version);
 }
 
 function range(benchmark: KubeBenchBenchmark): string {
