@@ -1,7 +1,8 @@
+import { BENCHMARK_DESCRIPTIONS } from './benchmarks';
 import { AKS_1_8_CONTROLS } from './data/aks-1-8';
 import { RKE2_1_8_CONTROLS } from './data/rke2-1-8';
-import { CisBenchmark, CisControl, CisControlRef, ControlImplementation } from './types';
-import { unknownCisControl } from '../errors';
+import { CisBenchmark, CisBenchmarkDescription, CisBenchmarkRelease, CisControl, CisControlRef, ControlImplementation } from './types';
+import { invalidProp, unknownCisControl } from '../errors';
 
 const CONTROLS_BY_BENCHMARK: Record<CisBenchmark, CisControl[]> = {
   [CisBenchmark.AKS_1_8]: AKS_1_8_CONTROLS,
@@ -26,6 +27,31 @@ export class CisCatalog {
   /** Every benchmark in the catalog. */
   public static benchmarks(): CisBenchmark[] {
     return Object.keys(CONTROLS_BY_BENCHMARK) as CisBenchmark[];
+  }
+
+  /**
+   * What a benchmark is: title, version, the Kubernetes versions it applies to, and the newer versions of
+   * its line (e.g. RKE2 CIS 1.12 on Kubernetes 1.32) with whether the catalog holds their controls.
+   */
+  public static benchmark(benchmark: CisBenchmark): CisBenchmarkDescription {
+    const description = BENCHMARK_DESCRIPTIONS[benchmark];
+    if (!description) {
+      throw invalidProp('CisCatalog.benchmark', 'benchmark', benchmark, Object.values(CisBenchmark).join(', '), 'use a CisBenchmark value');
+    }
+    return { ...description, releases: description.releases.map((r) => ({ ...r, checkedBy: [...r.checkedBy] })) };
+  }
+
+  /**
+   * The version of a benchmark's line that applies to a Kubernetes minor (`32` for 1.32), or undefined when
+   * the library knows none for it.
+   */
+  public static releaseFor(benchmark: CisBenchmark, kubernetesMinor: number): CisBenchmarkRelease | undefined {
+    if (!Number.isInteger(kubernetesMinor) || kubernetesMinor < 0) {
+      throw invalidProp('CisCatalog.releaseFor', 'kubernetesMinor', kubernetesMinor, 'a whole number such as 32 (for Kubernetes 1.32)', 'pass the minor of the cluster\'s Kubernetes version');
+    }
+    return CisCatalog.benchmark(benchmark).releases.find(
+      (r) => kubernetesMinor >= r.minKubernetesMinor && (r.maxKubernetesMinor === undefined || kubernetesMinor <= r.maxKubernetesMinor),
+    );
   }
 
   /** Every control of a benchmark, in benchmark order. */

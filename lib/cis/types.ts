@@ -53,3 +53,44 @@ export interface CisControlRef {
   /** Control id within the benchmark, e.g. `5.4.2`. */
   readonly id: string;
 }
+
+/** One version of a CIS benchmark line and the Kubernetes minors it is written for. */
+export interface CisBenchmarkRelease {
+  /** Benchmark version, e.g. `1.12`. */
+  readonly version: string;
+  /** Oldest Kubernetes minor it applies to (the `26` of 1.26). */
+  readonly minKubernetesMinor: number;
+  /**
+   * Newest Kubernetes minor it applies to.
+   * @default - every newer minor
+   */
+  readonly maxKubernetesMinor?: number;
+  /** Whether the catalog holds this version's controls (rules cite only those). */
+  readonly inCatalog: boolean;
+  /** The scanners that check this version, e.g. `kube-bench rke2-cis-1.8`. */
+  readonly checkedBy: string[];
+}
+
+/** What a benchmark of the catalog is, and which Kubernetes versions it and its newer versions apply to. */
+export interface CisBenchmarkDescription {
+  /** The benchmark. */
+  readonly benchmark: CisBenchmark;
+  /** Short label used in reports and docs, e.g. `RKE2 CIS 1.8`. */
+  readonly label: string;
+  /** Full title, e.g. `CIS Kubernetes Benchmark v1.8 as profiled for RKE2`. */
+  readonly title: string;
+  /** Benchmark version of the catalog's controls, e.g. `1.8`. */
+  readonly version: string;
+  /** Distribution the benchmark is written for: `AKS` or `RKE2`. */
+  readonly platform: string;
+  /** Kubernetes versions the catalog's version applies to, e.g. `1.26`. */
+  readonly kubernetesVersions: string;
+  /** The kube-bench benchmark id of the catalog's version. */
+  readonly kubeBenchBenchmark: string;
+  /** Where the control ids and titles come from. */
+  readonly source: string;
+  /** Every version of the benchmark line the library knows, oldest first. */
+  readonly releases: CisBenchmarkRelease[];
+  /** What a report should say about the version gap, in one sentence. */
+  readonly applicability: string;
+}

@@ -58,6 +58,12 @@ export interface IKubernetesCluster {
   readonly distribution: KubernetesDistribution;
   /** How providers authenticate to the API server. */
   readonly endpoint: ClusterEndpoint;
+  /**
+   * Kubernetes version of the cluster when known at synth time, e.g. `v1.32.5+rke2r1` or `1.32`: selects
+   * version-dependent defaults such as the kube-bench benchmark.
+   * @default - unknown: the distribution's defaults apply
+   */
+  readonly kubernetesVersion?: string;
   /** The admission policy engine the cluster runs (never two Gatekeepers). */
   readonly policyEngine: PolicyEngine;
   /**

@@ -14,6 +14,7 @@ import { requireSensitiveReference } from './bindings/sensitive';
 import { cloudConfig, renderCloudConfig } from './cloud-init';
 import { imageAdmissionPolicy, renderManifest } from './image-admission-policy';
 import { Rke2NodeFiles } from './node-files';
+import { RKE2_DEFAULT_DATA_DIR, secretsEncryptionProblems } from './rke2-secrets-encryption';
 import { KubeletCipherSuites, Rke2Cni } from './rke2-settings';
 import { validateRke2Version } from './rke2-version';
 
@@ -67,8 +68,10 @@ export interface Rke2MachinePool {
 export interface Rke2MachineSelectorConfig {
   /**
    * RKE2 config keys as a JSON object, e.g. `{"node-label":["tier=web"]}`. It may not set `profile` or
-   * `protect-kernel-defaults` to anything but the hardened values; `protect-kernel-defaults: true` is
-   * always added, because the provider's default for an entry is `false`, which stops a CIS-profile node.
+   * `protect-kernel-defaults` to anything but the hardened values, nor weaken secrets encryption
+   * (`secrets-encryption: false`, a provider other than aescbc or secretbox, a kube-apiserver-arg
+   * `encryption-provider-config`); `protect-kernel-defaults: true` is always added, because the provider's
+   * default for an entry is `false`, which stops a CIS-profile node.
    */
   readonly config: string;
   /**
@@ -225,6 +228,8 @@ const PROTECTED_KEYS: Array<[string, unknown]> = [
  */
 export class HardenedRke2Cluster extends Construct implements IKubernetesCluster {
   public readonly clusterName: string;
+  /** The pinned RKE2 release, e.g. `v1.32.5+rke2r1`. */
+  public readonly kubernetesVersion?: string;
   public readonly distribution = KubernetesDistribution.RKE2;
   public readonly policyEngine = PolicyEngine.GATEKEEPER;
   public readonly secretsStoreCsiManaged = false;
@@ -257,6 +262,7 @@ export class HardenedRke2Cluster extends Construct implements IKubernetesCluster
     }
     const fleetNamespace = props.fleetNamespace ?? 'fleet-default';
     this.clusterName = props.clusterName;
+    this.kubernetesVersion = props.kubernetesVersion;
 
     this.cloudCredential = new Rancher2CloudCredential(this, 'cloud-credential', {
       name: `${props.clusterName}-azure`,
@@ -489,7 +495,7 @@ function machineGlobalConfig(props: HardenedRke2ClusterProps, eventRateLimit: bo
     'kubelet-arg': [`pod-max-pids=${props.podMaxPids ?? 4096}`, `tls-cipher-suites=${KubeletCipherSuites.STRONG.join(',')}`],
     profile: 'cis',
     'protect-kernel-defaults': true,
-    'secrets-encryption': true,
+    // No secrets-encryption key: RKE2 servers force it on and encrypt with a generated aescbc key.
   };
   if (psact === undefined) {
     config['pod-security-admission-config-file'] = Rke2NodeFiles.ADMISSION_CONFIG;
@@ -518,6 +524,14 @@ function selectorEntry(construct: string, entry: Rke2MachineSelectorConfig, inde
           `A selector entry overrides machine_global_config for its machines, and a CIS-profile node without protect-kernel-defaults: true refuses to start. Fix: remove ${key} from the entry.`,
       );
     }
+  }
+  const dataDirs = [RKE2_DEFAULT_DATA_DIR, ...(typeof parsed['data-dir'] === 'string' ? [parsed['data-dir']] : [])];
+  const encryption = secretsEncryptionProblems(parsed, dataDirs);
+  if (encryption.length) {
+    throw new HardenedK8sError(
+      `${construct}: invalid ${prop}: ${encryption.join('; ')}. Allowed: no secrets-encryption: false, secrets-encryption-provider aescbc or secretbox, ` +
+        'no kube-apiserver-arg encryption-provider-config (RKE2 servers encrypt secrets at rest with a configuration they generate and rotate). Fix: remove those keys from the entry.',
+    );
   }
   return {
     config: JSON.stringify(sortKeys({ ...parsed, 'protect-kernel-defaults': true })),

@@ -107,6 +107,35 @@ describe('HardenedContainerRegistry', () => {
     expect(out).toHaveResourceWithProperties(RoleAssignment, { role_definition_name: 'AcrPush', principal_id: 'ci-principal' });
   });
 
+  test('no geo-replication by default (a single-region registry)', () => {
+    const registryConfig = Object.values<any>(JSON.parse(out).resource.azurerm_container_registry)[0];
+    expect(registryConfig.sku).toBe('Premium');
+    expect(registryConfig).not.toHaveProperty('georeplications');
+  });
+
+  test('replicas: zone redundant by default, locations normalized and sorted as azurerm expects (CKV_AZURE_165)', () => {
+    const s2 = stack();
+    new HardenedContainerRegistry(s2, 'registry', {
+      ...props,
+      replicas: [{ location: 'Sweden Central' }, { location: 'northeurope', zoneRedundancyEnabled: false }],
+    });
+    const registryConfig = Object.values<any>(JSON.parse(Testing.synth(s2)).resource.azurerm_container_registry)[0];
+    expect(registryConfig.georeplications).toEqual([
+      { location: 'northeurope', zone_redundancy_enabled: false },
+      { location: 'swedencentral', zone_redundancy_enabled: true },
+    ]);
+  });
+
+  test.each([
+    ['the home region', [{ location: 'West Europe' }], /invalid replicas\[0\].location "West Europe". Allowed: a region other than the registry's own \(westeurope\)/],
+    ['a region twice', [{ location: 'northeurope' }, { location: 'North Europe' }], /invalid replicas\[1\].location "North Europe". Allowed: each region once/],
+    ['not a region', [{ location: 'north-europe!' }], /invalid replicas\[0\].location "north-europe!". Allowed: an Azure region name/],
+    ['no location (JavaScript)', [{} as any], /invalid replicas\[0\].location undefined/],
+    ['null entry (JavaScript)', [null as any], /invalid replicas\[0\].location undefined/],
+  ])('rejects replicas with %s', (_label, replicas, message) => {
+    expect(() => new HardenedContainerRegistry(stack(), 'r', { ...props, replicas })).toThrow(message);
+  });
+
   test('quarantine can be left to the pipeline', () => {
     const s2 = stack();
     new HardenedContainerRegistry(s2, 'registry', { ...props, quarantinePolicyEnabled: false });

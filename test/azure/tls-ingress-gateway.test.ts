@@ -69,9 +69,10 @@ describe('TlsIngressGateway defaults (AGIC mode)', () => {
   });
 
   test('HTTP listener only redirects (permanent) to the HTTPS listener; HTTPS forwards to an empty pool', () => {
+    // HTTPS first: checkov CKV_AZURE_217 judges the gateway by http_listener[0].protocol.
     expect(appgw.http_listener.map((l: any) => [l.name, l.protocol])).toEqual([
-      ['http-listener', 'Http'],
       ['https-listener', 'Https'],
+      ['http-listener', 'Http'],
     ]);
     expect(appgw.redirect_configuration).toEqual([
       { name: 'http-to-https', redirect_type: 'Permanent', target_listener_name: 'https-listener', include_path: true, include_query_string: true },
@@ -202,14 +203,32 @@ describe('TlsIngressGateway bad input', () => {
     expect(() => GatewayTlsPolicy.custom(version, GCM)).toThrow(/invalid minProtocolVersion .*TLSv1_2, TLSv1_3.*Fix:/);
   });
 
-  test('CBC cipher suites', () => {
-    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384', GCM[0]])).toThrow(
-      /invalid cipherSuites \["TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"\].*without CBC/,
+  // CKV_AZURE_218 rejects CBC, TLS_RSA_* (no forward secrecy) and TLS_DHE_RSA_* suites in a custom policy.
+  test.each([
+    'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
+    'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
+    'TLS_RSA_WITH_AES_256_GCM_SHA384',
+    'TLS_RSA_WITH_AES_128_GCM_SHA256',
+    'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384',
+    'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
+    'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+    'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA385',
+    'tls_ecdhe_rsa_with_aes_256_gcm_sha384',
+  ])('cipher suite %s is rejected', (suite) => {
+    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, [suite, GCM[0]])).toThrow(
+      new RegExp(`invalid cipherSuites \\["${suite}"\\]. Allowed: ECDHE suites with AES-GCM: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, .*Fix: remove CBC suites`),
     );
   });
 
-  test('TLS 1.2 custom policy without cipher suites', () => {
-    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, [])).toThrow(/at least one TLS 1.2 GCM suite/);
+  test('every ECDHE GCM suite is accepted, deduplicated and sorted', () => {
+    const suites = ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'];
+    expect(GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, [...suites, suites[0]]).cipherSuites).toEqual([...suites].sort());
+  });
+
+  test('TLS 1.2 custom policy without cipher suites; JavaScript callers passing null', () => {
+    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, [])).toThrow(/at least one TLS 1.2 ECDHE GCM suite/);
+    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, null as any)).toThrow(/at least one TLS 1.2 ECDHE GCM suite/);
+    expect(() => GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_2, [null as any])).toThrow(/invalid cipherSuites \[null\]/);
   });
 
   test.each(['8.8.8.8', '172.32.0.1', '192.169.0.1', '300.1.1.1', 'not a host'])('public or invalid backend %s', (address) => {

@@ -5,6 +5,7 @@ import {
   IstioAddon,
   IstioVersion,
   KubeBenchAddon,
+  KubeBenchBenchmark,
   KubeBenchVersion,
   KubernetesDistribution,
   MeshOutboundTrafficPolicy,
@@ -87,7 +88,9 @@ describe('add-on values', () => {
   });
 
   test('Istio with Helm: CNI instead of privileged init containers, REGISTRY_ONLY, cni in kube-system', () => {
-    expect(r.istiod.parsed).toMatchObject({ pilot: { cni: { enabled: true } }, global: { proxy: { privileged: false } }, meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
+    // cni.enabled, the istiod chart's key since Istio 1.24 (pilot.cni.enabled is a legacy alias).
+    expect(r.istiod.parsed).not.toHaveProperty('pilot');
+    expect(r.istiod.parsed).toMatchObject({ cni: { enabled: true }, global: { proxy: { privileged: false } }, meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
     expect(r['istio-cni'].namespace).toBe('kube-system');
     expect(r.istiod.depends_on).toEqual([expect.stringMatching(/^helm_release\.istio-base/)]);
   });
@@ -111,14 +114,49 @@ describe('add-on values', () => {
     expect(spec.container[0].security_context).toMatchObject({ privileged: false, allow_privilege_escalation: false, read_only_root_filesystem: true });
   });
 
-  test('kube-bench benchmark per distribution, RKE2 mounts /var/lib/rancher read-only', () => {
+  test('kube-bench benchmark per distribution and Kubernetes minor, RKE2 mounts /var/lib/rancher read-only', () => {
     const addon = new KubeBenchAddon();
-    expect(addon.benchmarkFor(KubernetesDistribution.AKS)).toBe('aks-1.8');
-    expect(addon.benchmarkFor(KubernetesDistribution.RKE2)).toBe('rke2-cis-1.8');
-    expect(addon.benchmarkFor(KubernetesDistribution.OTHER)).toBeUndefined();
+    const on = (distribution: KubernetesDistribution, kubernetesVersion?: string) => addon.benchmarkFor({ ...cluster({ distribution }), kubernetesVersion });
+    expect(on(KubernetesDistribution.AKS)).toBe(KubeBenchBenchmark.AKS_1_8);
+    expect(on(KubernetesDistribution.AKS, '1.30')).toBe(KubeBenchBenchmark.AKS_1_7);
+    expect(on(KubernetesDistribution.AKS, '1.32.4')).toBe(KubeBenchBenchmark.AKS_1_8);
+    expect(on(KubernetesDistribution.RKE2, 'v1.32.5+rke2r1')).toBe(KubeBenchBenchmark.RKE2_CIS_1_8);
+    expect(on(KubernetesDistribution.OTHER, '1.32')).toBeUndefined();
     const rke2 = synthJson(baseline({ cluster: cluster({ distribution: KubernetesDistribution.RKE2 }) }).chartsStack);
-    const mounts = (Object.values(resources(rke2, 'kubernetes_cron_job_v1'))[0] as any).spec.job_template.spec.template.spec.container[0].volume_mount;
-    expect(mounts).toContainEqual({ name: 'var-lib-rancher', mount_path: '/var/lib/rancher', read_only: true });
+    const container = (Object.values(resources(rke2, 'kubernetes_cron_job_v1'))[0] as any).spec.job_template.spec.template.spec.container[0];
+    expect(container.args).toEqual(['run', '--targets', 'node', '--benchmark', 'rke2-cis-1.8', '--json']);
+    expect(container.volume_mount).toContainEqual({ name: 'var-lib-rancher', mount_path: '/var/lib/rancher', read_only: true });
+  });
+
+  test('kube-bench benchmark selectable, and consistent with the cluster: another distribution\'s benchmark is an error', () => {
+    const other = baseline({ cluster: cluster({ distribution: KubernetesDistribution.OTHER }), kubeBenchOptions: { benchmark: KubeBenchBenchmark.CIS_1_12 } });
+    const job = (Object.values(resources(synthJson(other.chartsStack), 'kubernetes_cron_job_v1'))[0] as any).spec.job_template.spec.template.spec.container[0];
+    expect(job.args).toEqual(['run', '--targets', 'node', '--benchmark', 'cis-1.12', '--json']);
+    expect(() => baseline({ cluster: cluster({ distribution: KubernetesDistribution.RKE2 }), kubeBenchOptions: { benchmark: KubeBenchBenchmark.AKS_1_8 } })).toThrow(
+      /KubeBenchAddon: invalid benchmark "aks-1.8" for cluster "aks-test": it is written for aks, the cluster is rke2. Allowed: a benchmark for rke2/,
+    );
+    expect(() => baseline({ kubeBenchOptions: { benchmark: KubeBenchBenchmark.CIS_1_12 } })).toThrow(/"cis-1.12" .*written for other, the cluster is aks/);
+    const custom = KubeBenchBenchmark.of('rke2-cis-1.12', KubernetesDistribution.RKE2);
+    expect(new KubeBenchAddon({ benchmark: custom }).benchmarkFor(cluster({ distribution: KubernetesDistribution.RKE2 }))).toBe(custom);
+    expect(() => KubeBenchBenchmark.of('RKE2 1.12', KubernetesDistribution.RKE2)).toThrow(/KubeBenchBenchmark.of: invalid id "RKE2 1.12"/);
+    expect(() => KubeBenchBenchmark.of('rke2-cis-1.12', 'rancher' as any)).toThrow(/invalid distribution "rancher"/);
+    expect(() => new KubeBenchAddon({ benchmark: 'aks-1.8' as any })).toThrow(/KubeBenchAddon: invalid benchmark "aks-1.8". Allowed: a KubeBenchBenchmark/);
+  });
+
+  test('a chosen benchmark written for another Kubernetes minor than the cluster\'s is a warning naming the benchmark that applies', () => {
+    const warningsOf = (b: any) => b.chartsStack.node.findAll().flatMap((c: any) => c.node.metadata).map((m: any) => String(m.data));
+    const rke2 = { ...cluster({ distribution: KubernetesDistribution.RKE2 }), kubernetesVersion: 'v1.32.5+rke2r1' };
+    // The default has no newer RKE2 profile to choose, so it stays quiet (the gap is documented).
+    expect(warningsOf(baseline({ cluster: rke2 })).filter((w: string) => w.includes('kube-bench-benchmark-version'))).toEqual([]);
+    const b = baseline({ cluster: rke2, kubeBenchOptions: { benchmark: KubeBenchBenchmark.RKE2_CIS_1_8 } });
+    const warnings = warningsOf(b);
+    expect(warnings).toContainEqual(
+      '[kube-bench-benchmark-version] kube-bench rke2-cis-1.8 is written for Kubernetes 1.26; the cluster runs 1.32, for which RKE2 CIS 1.12 applies ' +
+        '(checked by Rancher rancher-compliance rke2-cis-1.12-profile). Its results are the older benchmark\'s.',
+    );
+    const aks = (benchmark: KubeBenchBenchmark) => warningsOf(baseline({ cluster: { ...cluster(), kubernetesVersion: '1.33' }, kubeBenchOptions: { benchmark } }));
+    expect(aks(KubeBenchBenchmark.AKS_1_8).filter((w: string) => w.includes('kube-bench-benchmark-version'))).toEqual([]);
+    expect(aks(KubeBenchBenchmark.AKS_1_7)).toContainEqual(expect.stringMatching(/kube-bench aks-1.7 is written for Kubernetes 1.29-1.31; the cluster runs 1.33, for which CIS AKS 1.8 applies/));
   });
 
   test('bad add-on input', () => {
@@ -152,6 +190,16 @@ describe('mesh authorization', () => {
       selector: { matchLabels: { app: 'api' } },
       rules: [{ from: [{ source: { principals: ['cluster.local/ns/web/sa/frontend'] } }], to: [{ operation: { ports: ['8080'], methods: ['GET', 'POST'], paths: ['/api/*'] } }] }],
     });
+  });
+
+  test('istiodValues under the legacy pilot prefix land at the top level, so pilot.cni.enabled: false is seen as the override it is', () => {
+    const b = baseline({ istioOptions: { istiodValues: { pilot: { cni: { enabled: false }, env: { PILOT_X: '1' } }, env: { PILOT_Y: '2' } } } });
+    const istiod = releases(synthJson(b.chartsStack)).istiod.parsed;
+    expect(istiod).not.toHaveProperty('pilot');
+    expect([istiod.cni.enabled, istiod.env]).toEqual([false, { PILOT_X: '1', PILOT_Y: '2' }]);
+    const warnings = b.chartsStack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data));
+    expect(warnings).toContainEqual(expect.stringMatching(/^\[istiod-legacy-pilot-values\] istiodValues pilot.cni, pilot.env: /));
+    expect(warnings).toContainEqual(expect.stringMatching(/^\[hardened-values-override\] istiod: cni.enabled is false instead of true/));
   });
 
   test('ALLOW_ANY on a Helm mesh is an override of a hardening key (the rule then fails unless waived)', () => {

@@ -17,6 +17,8 @@ const NOT_BOUND = [
   'rancher2_cluster_v2.rke_config.local_auth_endpoint',
   'rancher2_cluster_v2.cluster_agent_deployment_customization',
   'rancher2_cluster_v2.fleet_agent_deployment_customization',
+  // Deprecated upstream ("Use timeout instead"); the binding rejects it.
+  'provider.retries',
 ];
 
 function isExpression(value: unknown): boolean {
@@ -126,7 +128,6 @@ function fullStack(): { stack: TerraformStack; synth: any } {
     insecure: false,
     bootstrap: false,
     timeout: '120s',
-    retries: 3,
   });
   const credential = new Rancher2CloudCredential(stack, 'credential', {
     name: 'azure',
@@ -276,6 +277,13 @@ describe('rancher2 bindings', () => {
     ]);
     expect(check(node, { name: 'a' }, 'c', new Set())).toEqual(['c.kubernetes_version: required attribute missing']);
     expect(check(node, { name: 'a', kubernetes_version: 'v', kube_config: 'x' }, 'c', new Set())).toEqual(['c.kube_config: computed-only attribute set in config']);
+  });
+
+  test('the provider: retries (deprecated upstream) is rejected for JavaScript callers, timeout must be a Go duration', () => {
+    const stack = new TerraformStack(Testing.app(), 'provider');
+    expect(() => new Rancher2Provider(stack, 'a', { retries: 3 } as any)).toThrow(/Rancher2Provider provider\/a: retries is not supported \(deprecated in the rancher2 provider: "Use timeout instead"\).*Fix: replace retries with timeout/);
+    expect(() => new Rancher2Provider(stack, 'b', { timeout: '120' })).toThrow(/invalid timeout "120". Allowed: a Go duration/);
+    expect(() => new Rancher2Provider(stack, 'c', { timeout: '1h30m' })).not.toThrow();
   });
 
   test('required_providers pins rancher/rancher2 to exactly 14.1.1', () => {

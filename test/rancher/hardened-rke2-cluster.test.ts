@@ -67,7 +67,6 @@ describe('HardenedRke2Cluster defaults', () => {
       'pod-security-admission-config-file': Rke2NodeFiles.ADMISSION_CONFIG,
       profile: 'cis',
       'protect-kernel-defaults': true,
-      'secrets-encryption': true,
     });
     expect(Object.keys(config)).toEqual([...Object.keys(config)].sort());
   });
@@ -346,6 +345,16 @@ describe('HardenedRke2Cluster bad input', () => {
       { machineSelectorConfigs: [{ config: `{"${key}":${value}}` }] },
       new RegExp(`invalid machineSelectorConfigs\\[0\\]\\.config: it sets ${key}=.*Fix: remove ${key} from the entry`),
     );
+  });
+  test.each([
+    ['{"secrets-encryption":false}', /secrets-encryption=false asks for no encryption at rest/],
+    ['{"secrets-encryption-provider":"identity"}', /secrets-encryption-provider="identity" is not one RKE2 supports/],
+    ['{"kube-apiserver-arg":["encryption-provider-config=/etc/enc.yaml"]}', /kube-apiserver-arg encryption-provider-config=\/etc\/enc.yaml replaces the configuration RKE2 generates/],
+  ])('a selector entry weakening secrets encryption: %s', (config, message) => {
+    expectError({ machineSelectorConfigs: [{ config }] }, new RegExp(`invalid machineSelectorConfigs\\[0\\]\\.config: ${message.source}.*Fix: remove those keys from the entry`));
+  });
+  test('a selector entry choosing secretbox is accepted', () => {
+    expect(() => synth({ machineSelectorConfigs: [{ config: '{"secrets-encryption-provider":"secretbox"}' }] })).not.toThrow();
   });
   test('a selector entry that is not a JSON object, or an unresolved token', () => {
     expectError({ machineSelectorConfigs: [{ config: 'profile: cis' }] }, /a JSON object of RKE2 config keys/);

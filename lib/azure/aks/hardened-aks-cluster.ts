@@ -160,8 +160,9 @@ export interface HardenedAksClusterProps {
    */
   readonly managedIstio?: boolean;
   /**
-   * Managed Istio revision (`asm-1-<minor>`); asm-1-30 redirects traffic with Istio CNI, so meshed pods
-   * pass Pod Security restricted.
+   * Managed Istio revision (`asm-1-<minor>`). From asm-1-30 a new mesh redirects traffic with Istio CNI,
+   * so meshed pods pass Pod Security restricted; a mesh upgraded from asm-1-25..1-29 keeps the privileged
+   * istio-init containers until Istio CNI is enabled (`az aks mesh enable-istio-cni`; azurerm has no setting).
    * @default 'asm-1-30'
    */
   readonly istioRevision?: string;

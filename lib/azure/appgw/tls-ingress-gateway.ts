@@ -351,14 +351,8 @@ export class TlsIngressGateway extends Construct {
       trustedRootCertificate: props.backendTrustedRootCertificateSecretId
         ? [{ name: NAMES.trustedRoot, keyVaultSecretId: props.backendTrustedRootCertificateSecretId }]
         : undefined,
+      // HTTPS first: checkov CKV_AZURE_217 reads only the first listener's protocol.
       httpListener: [
-        {
-          name: NAMES.httpListener,
-          frontendIpConfigurationName: listenerFrontend,
-          frontendPortName: NAMES.httpPort,
-          protocol: 'Http',
-          hostNames: hostNames.length ? hostNames : undefined,
-        },
         {
           name: NAMES.httpsListener,
           frontendIpConfigurationName: listenerFrontend,
@@ -367,6 +361,13 @@ export class TlsIngressGateway extends Construct {
           sslCertificateName: NAMES.certificate,
           hostNames: hostNames.length ? hostNames : undefined,
           requireSni: hostNames.length > 0,
+        },
+        {
+          name: NAMES.httpListener,
+          frontendIpConfigurationName: listenerFrontend,
+          frontendPortName: NAMES.httpPort,
+          protocol: 'Http',
+          hostNames: hostNames.length ? hostNames : undefined,
         },
       ],
       redirectConfiguration: [

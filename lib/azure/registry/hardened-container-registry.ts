@@ -6,6 +6,7 @@ import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { addPrivateEndpoint } from '../internal/private-endpoint';
+import { ContainerRegistryReplica, georeplications } from './registry-replicas';
 
 /** Props of {@link HardenedContainerRegistry}. */
 export interface HardenedContainerRegistryProps {
@@ -46,6 +47,12 @@ export interface HardenedContainerRegistryProps {
    * @default false (CIS AKS 1.8 5.1.2)
    */
   readonly adminEnabled?: boolean;
+  /**
+   * Regions the registry replicates to (Premium geo-replication): pulls stay in-region and a regional
+   * outage leaves the images reachable. The private endpoint serves every replica's data endpoint.
+   * @default - none: a single-region registry (checkov CKV_AZURE_165, which asks for geo-replication, fails)
+   */
+  readonly replicas?: ContainerRegistryReplica[];
 }
 
 /**
@@ -86,6 +93,7 @@ export class HardenedContainerRegistry extends Construct {
       trustPolicyEnabled: true,
       zoneRedundancyEnabled: true,
       dataEndpointEnabled: true,
+      georeplications: georeplications(construct, props.location, props.replicas),
     });
     addPrivateEndpoint(this, 'private-endpoint', {
       name: props.name,

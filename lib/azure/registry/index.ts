@@ -1,1 +1,2 @@
 export * from './hardened-container-registry';
+export * from './registry-replicas';

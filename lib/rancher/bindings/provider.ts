@@ -1,5 +1,6 @@
 import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
+import { HardenedK8sError, invalidProp } from '../../errors';
 import { RANCHER2_GENERATOR_METADATA, RANCHER2_PROVIDER_SOURCE } from './metadata';
 import { requireSensitiveReference } from './sensitive';
 
@@ -41,21 +42,20 @@ export interface Rancher2ProviderConfig {
    */
   readonly bootstrap?: boolean;
   /**
-   * API timeout as a Go duration (`timeout`).
+   * How long the provider keeps retrying the Rancher API (every 5 s), as a Go duration (`timeout`). It
+   * replaces the provider's `retries`, deprecated upstream and not bound here.
    * @default "120s"
    */
   readonly timeout?: string;
-  /**
-   * Deprecated retry count (`retries`); use `timeout`.
-   * @default - provider default
-   */
-  readonly retries?: number;
   /**
    * Provider alias.
    * @default - the default provider
    */
   readonly alias?: string;
 }
+
+/** Go's time.ParseDuration syntax, which the provider validates `timeout` with. */
+const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
 /** The `rancher2` provider (source `rancher/rancher2`, pinned to 14.1.1). */
 export class Rancher2Provider extends cdktf.TerraformProvider {
@@ -70,6 +70,16 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
       terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
       terraformProviderSource: RANCHER2_PROVIDER_SOURCE,
     });
+    const construct = `Rancher2Provider ${this.node.path}`;
+    if ((config as any).retries !== undefined) {
+      // JavaScript callers of the old binding: the argument is deprecated upstream ("Use timeout instead").
+      throw new HardenedK8sError(
+        `${construct}: retries is not supported (deprecated in the rancher2 provider: "Use timeout instead"). Allowed: timeout, a Go duration such as "300s". Fix: replace retries with timeout (one retry every 5 s).`,
+      );
+    }
+    if (config.timeout !== undefined && !cdktf.Token.isUnresolved(config.timeout) && !GO_DURATION.test(config.timeout ?? '')) {
+      throw invalidProp(construct, 'timeout', config.timeout, 'a Go duration such as "120s", "5m" or "1h30m"', 'write the unit, e.g. "300s"');
+    }
     requireSensitiveReference(`Rancher2Provider ${this.node.path}`, 'secretKey', config.secretKey);
     requireSensitiveReference(`Rancher2Provider ${this.node.path}`, 'tokenKey', config.tokenKey);
     this.config = config;
@@ -87,7 +97,6 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
       insecure: cdktf.booleanToTerraform(c.insecure),
       bootstrap: cdktf.booleanToTerraform(c.bootstrap),
       timeout: cdktf.stringToTerraform(c.timeout),
-      retries: cdktf.numberToTerraform(c.retries),
       alias: cdktf.stringToTerraform(this.alias),
     };
   }

@@ -20,24 +20,6 @@ export const rke2EtcdMetricsNotExposed = defineRule(
     }),
 );
 
-/** Secrets encryption at rest is not turned off. */
-export const rke2SecretsEncryption = defineRule(
-  {
-    id: 'rke2-secrets-encryption',
-    title: 'Secrets are encrypted at rest in etcd (secrets-encryption is not false)',
-    severity: RuleSeverity.ERROR,
-    remediation: 'Keep HardenedRke2Cluster (secrets-encryption: true).',
-    cisControls: [],
-    resourceTypes: ['rancher2_cluster_v2'],
-    constructDefault: 'HardenedRke2Cluster: secrets-encryption: true',
-  },
-  (cluster) =>
-    withRke2Config(cluster, (config) => {
-      const failures = config.failures('secrets-encryption', (v) => v !== false && v !== 'false');
-      return check(failures.length === 0, failures.join('; '));
-    }),
-);
-
 /** etcd snapshots are taken on a schedule and kept. */
 export const rke2EtcdSnapshots = defineRule(
   {

@@ -2,7 +2,7 @@ import { IComplianceRule } from '../../types';
 import { rke2AlwaysPullImages, rke2DenyServiceExternalIps } from './admission-plugins';
 import { rke2AuditLogArgs } from './audit-log-args';
 import { rke2AuditPolicy } from './audit-policy';
-import { rke2EtcdMetricsNotExposed, rke2EtcdSnapshots, rke2MachinesPrivate, rke2SecretsEncryption } from './best-practices';
+import { rke2EtcdMetricsNotExposed, rke2EtcdSnapshots, rke2MachinesPrivate } from './best-practices';
 import { rke2CisProfile } from './cis-profile';
 import { rke2CniNetworkPolicy } from './cni';
 import { rke2EtcdUser } from './etcd-user';
@@ -11,6 +11,7 @@ import { rke2HostKernelParameters } from './host-kernel-parameters';
 import { rke2ImageProvenance } from './image-provenance';
 import { rke2KubeletPodMaxPids, rke2KubeletStrongCiphers } from './kubelet-args';
 import { rke2PodSecurityRestricted } from './pod-security';
+import { rke2SecretsEncryption } from './secrets-encryption';
 
 /** Every rancher rule, in the order packs list them. */
 export const RANCHER_RULES: IComplianceRule[] = [

@@ -3,7 +3,8 @@ import { HardeningKey } from '../helm-values';
 /** Values of the istiod chart that keep the mesh hardened. */
 export const ISTIOD_HARDENING: HardeningKey[] = [
   {
-    path: 'pilot.cni.enabled',
+    // The chart's key since Istio 1.24; `pilot.cni.enabled` is only a legacy alias (see istiod-values.ts).
+    path: 'cni.enabled',
     value: true,
     reason: 'traffic redirection by the Istio CNI node agent: sidecars need no NET_ADMIN init container, so meshed pods pass Pod Security restricted',
   },

@@ -9,6 +9,7 @@ import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
 import { ISTIOD_HARDENING } from './hardening';
+import { foldLegacyPilotValues } from './istiod-values';
 import { IstioVersion } from './istio-version';
 import { MeshAllowRule } from './mesh-authorization';
 import { renderAllowRule } from './render-allow-rule';
@@ -50,7 +51,8 @@ export interface IstioAddonProps {
    */
   readonly trustDomain?: string;
   /**
-   * Raw values for the istiod chart, merged last (Helm install only).
+   * Raw values for the istiod chart, merged last (Helm install only). Keys under the chart's legacy
+   * `pilot` prefix are moved to the top level first, as the chart itself does (`pilot` winning).
    * @default - none
    */
   readonly istiodValues?: any;
@@ -186,6 +188,12 @@ export class IstioAddon implements IClusterAddon {
       hardenedValues: { ...(this.props.revision ? { revision: this.props.revision } : {}) },
       dependsOn: [base.release],
     });
+    const userValues = foldLegacyPilotValues(this.props.istiodValues);
+    if (userValues.legacyKeys.length) {
+      Annotations.of(scope).addWarning(
+        `[istiod-legacy-pilot-values] istiodValues ${userValues.legacyKeys.join(', ')}: the istiod chart reads these at the top level (the pilot prefix is a legacy alias); they are written there`,
+      );
+    }
     new HardenedHelmRelease(scope, 'istiod', {
       pin: version,
       releaseName: 'istiod',
@@ -198,7 +206,7 @@ export class IstioAddon implements IClusterAddon {
         meshConfig: { outboundTrafficPolicy: { mode: outbound } },
         ...(this.props.revision ? { revision: this.props.revision } : {}),
       },
-      userValues: this.props.istiodValues,
+      userValues: userValues.values,
       dependsOn: [base.release],
     });
   }
