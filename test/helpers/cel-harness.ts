@@ -102,50 +102,100 @@ export interface RequestOptions {
   readonly oldObject?: any;
 }
 
-export function evaluateTemplate(template: any, object: any, parameters: any = {}, request: RequestOptions = {}): TemplateResult {
-  const codes = template.spec.targets[0].code;
-  const source = codes.find((c: any) => c.engine === 'K8sNativeValidation').source;
-  const celObject = converted(object);
-  const celOldObject = request.oldObject === undefined ? null : converted(request.oldObject);
-  const celRequest = toCel({ operation: request.operation ?? 'CREATE' });
+interface Verdict {
+  readonly matched: boolean;
+  /** CEL values of params, anyObject and the template variables, for the message expressions. */
+  readonly variables: Map<string, any>;
+  readonly plain: Record<string, any>;
+  /** Indexes of the validations that failed. */
+  readonly failed: number[];
+}
+
+/**
+ * Verdicts by what decides them: the source's conditions, variables and validation expressions (not its
+ * messages, which name the policy version), the parameters, the operation and the object. Versions
+ * whose checks are the same share a verdict; only CREATE and audit requests (no old object) are cached.
+ */
+const VERDICTS = new Map<string, WeakMap<object, Verdict>>();
+const LOGIC_KEYS = new WeakMap<object, string>();
+
+function logicKey(source: any): string {
+  let key = LOGIC_KEYS.get(source);
+  if (key === undefined) {
+    key = JSON.stringify([source.matchCondition ?? [], source.variables ?? [], source.validations.map((v: any) => v.expression)]);
+    LOGIC_KEYS.set(source, key);
+  }
+  return key;
+}
+
+function judge(source: any, celObject: any, celOldObject: any, celRequest: any, parameters: any): Verdict {
   for (const condition of source.matchCondition ?? []) {
     const matches = evaluate(condition.expression, { object: celObject, oldObject: celOldObject, request: celRequest });
     if (typeof matches !== 'boolean') {
       throw new Error(`match condition ${condition.name} returned ${String(matches)}, not a bool`);
     }
     if (!matches) {
-      return { allowed: true, matched: false, messages: [], variables: {} };
+      return { matched: false, variables: new Map(), plain: {}, failed: [] };
     }
   }
   const variables = new Map<string, any>([
     ['params', toCel(parameters ?? {})],
     ['anyObject', celObject],
   ]);
-  const bindings = () => ({
-    object: celObject,
-    oldObject: celOldObject,
-    request: celRequest,
-    variables,
-  });
+  const bindings = { object: celObject, oldObject: celOldObject, request: celRequest, variables };
   const plain: Record<string, any> = {};
   for (const variable of source.variables ?? []) {
-    const value = evaluate(variable.expression, bindings());
+    const value = evaluate(variable.expression, bindings);
     variables.set(variable.name, value);
     plain[variable.name] = fromCel(value);
   }
-  const messages: string[] = [];
-  for (const validation of source.validations) {
-    const ok = evaluate(validation.expression, bindings());
+  const failed: number[] = [];
+  source.validations.forEach((validation: any, index: number) => {
+    const ok = evaluate(validation.expression, bindings);
     if (typeof ok !== 'boolean') {
       throw new Error(`validation ${validation.expression} returned ${String(ok)}, not a bool`);
     }
     if (!ok) {
-      const message = evaluate(validation.messageExpression, bindings());
-      if (typeof message !== 'string') {
-        throw new Error(`messageExpression ${validation.messageExpression} returned ${String(message)}, not a string`);
-      }
-      messages.push(message);
+      failed.push(index);
     }
+  });
+  return { matched: true, variables, plain, failed };
+}
+
+export function evaluateTemplate(template: any, object: any, parameters: any = {}, request: RequestOptions = {}): TemplateResult {
+  const codes = template.spec.targets[0].code;
+  const source = codes.find((c: any) => c.engine === 'K8sNativeValidation').source;
+  const operation = request.operation ?? 'CREATE';
+  const celObject = converted(object);
+  const celOldObject = request.oldObject === undefined ? null : converted(request.oldObject);
+  const celRequest = toCel({ operation });
+  let verdict: Verdict | undefined;
+  if (request.oldObject === undefined) {
+    const key = `${logicKey(source)}|${JSON.stringify(parameters ?? {})}|${operation}`;
+    let byObject = VERDICTS.get(key);
+    if (!byObject) {
+      byObject = new WeakMap();
+      VERDICTS.set(key, byObject);
+    }
+    verdict = byObject.get(object);
+    if (!verdict) {
+      verdict = judge(source, celObject, celOldObject, celRequest, parameters);
+      byObject.set(object, verdict);
+    }
+  } else {
+    verdict = judge(source, celObject, celOldObject, celRequest, parameters);
   }
-  return { allowed: messages.length === 0, matched: true, messages, variables: plain };
+  if (!verdict.matched) {
+    return { allowed: true, matched: false, messages: [], variables: {} };
+  }
+  const bindings = { object: celObject, oldObject: celOldObject, request: celRequest, variables: verdict.variables };
+  const messages = verdict.failed.map((index) => {
+    const expression = source.validations[index].messageExpression;
+    const message = evaluate(expression, bindings);
+    if (typeof message !== 'string') {
+      throw new Error(`messageExpression ${expression} returned ${String(message)}, not a string`);
+    }
+    return message;
+  });
+  return { allowed: messages.length === 0, matched: true, messages, variables: verdict.plain };
 }
