@@ -1,5 +1,6 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { HardenedK8sError, HardenedNamespace, HardenedNamespaceProps, PodSecurityLabels, PodSecurityLevel, PodSecurityVersion } from '../../lib';
+import { HardenedNamespace, HardenedNamespaceProps, PodSecurityLabels, PodSecurityLevel, PodSecurityVersion } from '../../lib';
+import { HardenedK8sError } from '../../lib/errors';
 import { kubernetesObject, schemaProblems } from '../helpers/k8s-schema';
 import { resources, synthJson } from './baseline-helpers';
 

@@ -1,4 +1,5 @@
-import { HardenedK8sError, PodSecurityVersion } from '../../lib';
+import { PodSecurityVersion } from '../../lib';
+import { HardenedK8sError } from '../../lib/errors';
 
 describe('PodSecurityVersion', () => {
   test('supports v1.27 to v1.36, oldest first; the default is the newest', () => {

@@ -1,6 +1,6 @@
-import { Testing } from 'cdktf';
-import { ClusterBaseline, GatekeeperAddon, GatekeeperPoliciesAddon, GatekeeperPolicy, HardenedK8sError, PodSecurityLevel, PodSecurityVersion } from '../../../lib';
-import { baseline, cluster, manifests, REGISTRIES, resources, synthJson } from '../baseline-helpers';
+import { GatekeeperAddon, GatekeeperPoliciesAddon, GatekeeperPolicy, PodSecurityLevel, PodSecurityVersion } from '../../../lib';
+import { HardenedK8sError } from '../../../lib/errors';
+import { baseline, manifests, REGISTRIES, resources, synthJson } from '../baseline-helpers';
 
 /** The ConstraintTemplates of a stack. */
 const templatesOf = (stack: any) => manifests(synthJson(stack)).filter((m) => m.kind === 'ConstraintTemplate');
@@ -15,29 +15,42 @@ function versionLabels(json: any): string[] {
 }
 
 describe('ClusterBaseline podSecurityVersion', () => {
+  // Synthesized once for the tests below.
+  const byDefault = baseline({ namespaces: [{ name: 'payments' }] });
+  const defaultTemplates = templatesOf(byDefault.objectsStack);
+
   test('the default pins v1.36 on every namespace, the default namespace and the Pod Security templates (CIS AKS 1.8 4.2.x)', () => {
-    const b = baseline({ namespaces: [{ name: 'payments' }] });
+    const b = byDefault;
     expect(b.podSecurityVersion).toBe(PodSecurityVersion.V1_36);
     const labels = versionLabels(synthJson(b.chartsStack));
     expect(labels.length).toBeGreaterThanOrEqual(3 * 6);
     expect(new Set(labels)).toEqual(new Set(['v1.36']));
-    const templates = templatesOf(b.objectsStack).filter((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-version']);
+    const templates = defaultTemplates.filter((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-version']);
     expect(templates.length).toBe(16);
     expect(new Set(templates.map((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-version']))).toEqual(new Set(['v1.36']));
     expect(new Set(templates.map((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-level']))).toEqual(new Set(['restricted']));
   });
 
+  test('every template judges creates and the updates Pod Security Admission re-judges (one match condition)', () => {
+    for (const t of defaultTemplates) {
+      expect(t.spec.targets[0].code[0].source.matchCondition.map((c: any) => c.name)).toEqual(['pod-security-significant-update']);
+    }
+  });
+
   test('a chosen version reaches the namespaces of the add-ons, the workload namespaces, the default namespace and the policies', () => {
-    const b = baseline({ podSecurityVersion: PodSecurityVersion.V1_33, namespaces: [{ name: 'payments' }] });
+    const b = baseline({ podSecurityVersion: PodSecurityVersion.V1_29, namespaces: [{ name: 'payments' }] });
     const charts = synthJson(b.chartsStack);
     const namespaces = Object.values(resources(charts, 'kubernetes_namespace_v1')).map((n: any) => n.metadata.name).sort();
     expect(namespaces).toEqual(expect.arrayContaining(['falco', 'gatekeeper-system', 'istio-system', 'kube-bench', 'payments', 'trivy-system']));
-    expect(new Set(versionLabels(charts))).toEqual(new Set(['v1.33']));
+    expect(new Set(versionLabels(charts))).toEqual(new Set(['v1.29']));
     const templates = templatesOf(b.objectsStack);
-    expect(new Set(templates.map((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-version']).filter(Boolean))).toEqual(new Set(['v1.33']));
-    // v1.33 has no host probe check, so neither template nor constraint.
+    expect(new Set(templates.map((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-version']).filter(Boolean))).toEqual(new Set(['v1.29']));
+    // v1.29 has no host probe check, so neither template nor constraint; its safe sysctls are its own.
     expect(templates.map((t) => t.spec.crd.spec.names.kind)).not.toContain('K8sHardenedHostProbes');
     expect(manifests(synthJson(b.policiesStack)).map((c) => c.kind)).not.toContain('K8sHardenedHostProbes');
+    const sysctls: string = templates.find((t) => t.spec.crd.spec.names.kind === 'K8sHardenedSysctls').spec.targets[0].code[0].source.variables[0].expression;
+    expect(sysctls).toContain("'net.ipv4.tcp_keepalive_time'");
+    expect(sysctls).not.toContain("'net.ipv4.tcp_rmem'");
   });
 
   test.each([['v1.33'], [33], [null]])('a podSecurityVersion that is not a PodSecurityVersion (%j) is refused', (version) => {
@@ -62,8 +75,17 @@ describe('GatekeeperPoliciesAddon Pod Security profile', () => {
     expect(policies.podSecurityVersion).toBe(PodSecurityVersion.DEFAULT);
   });
 
-  test('BASELINE leaves out the restricted checks and judges capabilities, seccomp and procMount at baseline', () => {
-    const { templates, constraints } = install(addon({ podSecurityLevel: PodSecurityLevel.BASELINE }));
+  test('BASELINE leaves out the restricted checks and judges capabilities, seccomp and procMount at baseline; declared parameters reach the constraint', () => {
+    const { templates, constraints } = install(
+      addon({
+        podSecurityLevel: PodSecurityLevel.BASELINE,
+        constraints: [
+          { policy: GatekeeperPolicy.REQUIRED_RESOURCES, parameters: { requiredLimits: ['cpu', 'memory'] } },
+          // Options of a check the version has are accepted, as are those of one it lacks (HOST_PROBES before v1.34).
+          { policy: GatekeeperPolicy.HOST_PROBES, enabled: false },
+        ],
+      }),
+    );
     const kinds = constraints.map((c) => c.kind);
     for (const kind of ['K8sHardenedPrivilegeEscalation', 'K8sHardenedRunAsNonRoot', 'K8sHardenedRunAsUser', 'K8sHardenedVolumeTypes']) {
       expect(kinds).not.toContain(kind);
@@ -71,13 +93,9 @@ describe('GatekeeperPoliciesAddon Pod Security profile', () => {
     const checks = (kind: string) => templates.find((t) => t.spec.crd.spec.names.kind === kind).metadata.annotations['cdktf-hardened-k8s/pod-security-checks'];
     expect([checks('K8sHardenedCapabilities'), checks('K8sHardenedSeccomp'), checks('K8sHardenedProcMount')]).toEqual(['capabilities_baseline', 'seccompProfile_baseline', 'procMount']);
     expect(templates).toHaveLength(constraints.length);
-  });
-
-  test('every template judges creates and the updates Pod Security Admission re-judges (one match condition)', () => {
-    const { templates } = install(addon({}));
-    for (const t of templates) {
-      expect(t.spec.targets[0].code[0].source.matchCondition.map((c: any) => c.name)).toEqual(['pod-security-significant-update']);
-    }
+    expect(kinds).not.toContain('K8sHardenedHostProbes');
+    expect(constraints.find((c) => c.kind === 'K8sHardenedRequiredResources').spec.parameters).toEqual({ requiredRequests: ['cpu', 'memory'], requiredLimits: ['cpu', 'memory'] });
+    expect(() => addon({ podSecurityVersion: PodSecurityVersion.V1_30, constraints: [{ policy: GatekeeperPolicy.HOST_PROBES, enabled: false }] })).not.toThrow();
   });
 
   test.each([
@@ -96,25 +114,4 @@ describe('GatekeeperPoliciesAddon Pod Security profile', () => {
     expect(() => addon(props)).toThrow(HardenedK8sError);
     expect(() => addon(props)).toThrow(message);
   });
-
-  test('declared parameters are accepted and reach the constraint; options of a check the version lacks are accepted', () => {
-    const { constraints } = install(
-      addon({
-        podSecurityVersion: PodSecurityVersion.V1_30,
-        constraints: [
-          { policy: GatekeeperPolicy.REQUIRED_RESOURCES, parameters: { requiredLimits: ['cpu', 'memory'] } },
-          { policy: GatekeeperPolicy.HOST_PROBES, enabled: false },
-        ],
-      }),
-    );
-    expect(constraints.find((c) => c.kind === 'K8sHardenedRequiredResources').spec.parameters).toEqual({ requiredRequests: ['cpu', 'memory'], requiredLimits: ['cpu', 'memory'] });
-  });
-});
-
-test('ClusterBaseline passes its version to the policies it installs', () => {
-  const b = new ClusterBaseline(Testing.app(), 'b', { cluster: cluster(), allowedRegistries: REGISTRIES, podSecurityVersion: PodSecurityVersion.V1_29 });
-  const sysctls = templatesOf(b.objectsStack).find((t) => t.spec.crd.spec.names.kind === 'K8sHardenedSysctls');
-  const expression: string = sysctls.spec.targets[0].code[0].source.variables[0].expression;
-  expect(expression).toContain("'net.ipv4.tcp_keepalive_time'");
-  expect(expression).not.toContain("'net.ipv4.tcp_rmem'");
 });
