@@ -1,5 +1,6 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { HardenedNamespace, HardenedNamespaceProps, PodSecurityLabels, PodSecurityLevel } from '../../lib';
+import { HardenedNamespace, HardenedNamespaceProps, PodSecurityLabels, PodSecurityLevel, PodSecurityVersion } from '../../lib';
+import { HardenedK8sError } from '../../lib/errors';
 import { kubernetesObject, schemaProblems } from '../helpers/k8s-schema';
 import { resources, synthJson } from './baseline-helpers';
 
@@ -13,19 +14,19 @@ describe('HardenedNamespace defaults', () => {
   const json = synthNamespace({ name: 'payments' });
   const namespace = Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any;
 
-  test('Pod Security enforce, audit and warn restricted, pinned to the default version (CIS AKS 1.8 4.2.x)', () => {
+  test('Pod Security enforce, audit and warn restricted, pinned to the default version v1.36 (CIS AKS 1.8 4.2.x)', () => {
     expect(namespace.metadata).toEqual({
       name: 'payments',
       labels: {
-        [PodSecurityLabels.AUDIT]: 'restricted',
-        [PodSecurityLabels.AUDIT_VERSION]: PodSecurityLabels.DEFAULT_VERSION,
-        [PodSecurityLabels.ENFORCE]: 'restricted',
-        [PodSecurityLabels.ENFORCE_VERSION]: PodSecurityLabels.DEFAULT_VERSION,
-        [PodSecurityLabels.WARN]: 'restricted',
-        [PodSecurityLabels.WARN_VERSION]: PodSecurityLabels.DEFAULT_VERSION,
+        'pod-security.kubernetes.io/audit': 'restricted',
+        'pod-security.kubernetes.io/audit-version': 'v1.36',
+        'pod-security.kubernetes.io/enforce': 'restricted',
+        'pod-security.kubernetes.io/enforce-version': 'v1.36',
+        'pod-security.kubernetes.io/warn': 'restricted',
+        'pod-security.kubernetes.io/warn-version': 'v1.36',
       },
     });
-    expect(PodSecurityLabels.DEFAULT_VERSION).toBe('v1.30');
+    expect(PodSecurityVersion.DEFAULT).toBe(PodSecurityVersion.V1_36);
   });
 
   test('default-deny ingress and egress, DNS to kube-system allowed (CIS AKS 1.8 4.4.2)', () => {
@@ -89,6 +90,26 @@ describe('HardenedNamespace options', () => {
     expect((Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels['istio-injection']).toBe('enabled');
   });
 
+  test('podSecurityVersion pins every label; user labels cannot override the Pod Security ones', () => {
+    const json = synthNamespace({
+      name: 'web',
+      podSecurityVersion: PodSecurityVersion.V1_33,
+      labels: [
+        { key: PodSecurityLabels.ENFORCE_VERSION, value: 'latest' },
+        { key: PodSecurityLabels.ENFORCE, value: 'privileged' },
+        { key: 'team', value: 'web' },
+      ],
+    });
+    const labels = (Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels;
+    expect(labels).toMatchObject({
+      [PodSecurityLabels.ENFORCE]: 'restricted',
+      [PodSecurityLabels.ENFORCE_VERSION]: 'v1.33',
+      [PodSecurityLabels.AUDIT_VERSION]: 'v1.33',
+      [PodSecurityLabels.WARN_VERSION]: 'v1.33',
+      team: 'web',
+    });
+  });
+
   test('a looser level is an explicit choice that synthesizes (audit and warn stay restricted)', () => {
     const json = synthNamespace({ name: 'agents', podSecurityLevel: PodSecurityLevel.PRIVILEGED });
     const labels = (Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels;
@@ -125,8 +146,17 @@ describe('HardenedNamespace bad input', () => {
   test.each(['Payments', 'team_a', '-web', 'web-', 'a'.repeat(64), ''])('name %j is not a DNS label', (name) => {
     expect(() => synthNamespace({ name })).toThrow(/HardenedNamespace test\/ns: invalid name .*Allowed: an RFC 1123 DNS label/);
   });
-  test('an unpinned Pod Security version is an error', () => {
-    expect(() => synthNamespace({ name: 'web', podSecurityVersion: 'latest' })).toThrow(/invalid podSecurityVersion "latest".*pinned/);
+  test.each(['latest', 'v1.33', 1.33, {}])('a podSecurityVersion that is not a PodSecurityVersion (%j, from JavaScript) is an error naming the fix', (version) => {
+    const call = () => synthNamespace({ name: 'web', podSecurityVersion: version as any });
+    expect(call).toThrow(HardenedK8sError);
+    expect(call).toThrow(/HardenedNamespace test\/ns: invalid podSecurityVersion .*Allowed: a PodSecurityVersion \(v1\.27 to v1\.36\)\. Fix: pass /);
+  });
+  test('a string version names PodSecurityVersion.of in the fix; null and undefined mean the default', () => {
+    expect(() => synthNamespace({ name: 'web', podSecurityVersion: 'v1.33' as any })).toThrow(/Fix: pass PodSecurityVersion\.of\("v1\.33"\)/);
+    for (const version of [null, undefined]) {
+      const json = synthNamespace({ name: 'web', podSecurityVersion: version as any });
+      expect((Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels[PodSecurityLabels.ENFORCE_VERSION]).toBe('v1.36');
+    }
   });
   test('a port outside 1-65535 is an error', () => {
     expect(() => synthNamespace({ name: 'web', ingressTcpPorts: [70000] })).toThrow(/invalid ingressTcpPorts 70000/);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { IKubernetesCluster } from '../cluster';
+import { PodSecurityVersion } from '../namespace/pod-security-version';
 
 /**
  * Where an add-on installs its pieces. The baseline splits them over stacks planned in order: charts
@@ -18,6 +19,11 @@ export interface AddonInstallContext {
    * the objects stack create (Gatekeeper constraints, whose CRDs each ConstraintTemplate generates).
    */
   readonly policyScope: Construct;
+  /**
+   * Pod Security Standards version every namespace of the baseline pins (and its Gatekeeper policies implement).
+   * @default PodSecurityVersion.DEFAULT
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
 }
 
 /** One add-on of the cluster baseline. */

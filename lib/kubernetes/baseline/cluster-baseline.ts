@@ -15,7 +15,10 @@ import { IstioAddon, IstioAddonProps } from '../addons/istio/istio-addon';
 import { KubeBenchAddon, KubeBenchAddonProps } from '../addons/kube-bench/kube-bench-addon';
 import { TrivyOperatorAddon, TrivyOperatorAddonProps } from '../addons/trivy/trivy-addon';
 import { HardenedNamespace, NamespaceLimitRange, NamespaceResourceQuota } from '../namespace/hardened-namespace';
-import { PodSecurityLabels, PodSecurityLevel } from '../namespace/pod-security';
+import { PodSecurityLevel } from '../namespace/pod-security';
+import { podSecurityLabelValues } from '../namespace/pod-security-label-values';
+import { PodSecurityVersion } from '../namespace/pod-security-version';
+import { validatePodSecurityVersion } from '../namespace/pod-security-version-validation';
 import { configureProviders } from './providers';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
@@ -79,6 +82,13 @@ export interface ClusterBaselineProps {
    * @default - every policy on, enforcing
    */
   readonly policyConstraints?: ConstraintOptions[];
+  /**
+   * Pod Security Standards version of the whole baseline: every namespace it creates or labels pins it,
+   * and the Gatekeeper Pod Security policies implement its checks exactly as Pod Security Admission
+   * does. Pin the minor your cluster runs.
+   * @default PodSecurityVersion.DEFAULT (v1.36; CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
   /**
    * Run the Istio mesh (strict mTLS, allow-nothing authorization baseline).
    * @default true
@@ -160,6 +170,8 @@ export class ClusterBaseline extends Construct {
   public readonly cluster: IKubernetesCluster;
   /** The Istio add-on when the mesh is on. */
   public readonly istio?: IstioAddon;
+  /** The Pod Security Standards version the baseline's namespaces pin and its policies implement. */
+  public readonly podSecurityVersion: PodSecurityVersion;
   private readonly context: AddonInstallContext;
   private readonly installed: IClusterAddon[] = [];
   private readonly platform: PlatformComponent[];
@@ -171,6 +183,8 @@ export class ClusterBaseline extends Construct {
     }
     const cluster = props.cluster;
     this.cluster = cluster;
+    this.podSecurityVersion = props.podSecurityVersion ?? PodSecurityVersion.DEFAULT;
+    validatePodSecurityVersion(`ClusterBaseline ${this.node.path}`, 'podSecurityVersion', this.podSecurityVersion);
     this.platform = cluster.policyEngine === PolicyEngine.AZURE_POLICY
       ? [{ id: 'azure-policy', description: "the AKS Azure Policy add-on (Microsoft's managed Gatekeeper in gatekeeper-system); two Gatekeepers on one cluster fight over the same webhooks and CRDs" }]
       : [];
@@ -187,7 +201,7 @@ export class ClusterBaseline extends Construct {
     configureProviders(this.chartsStack, cluster, true);
     configureProviders(this.objectsStack, cluster, false);
     configureProviders(this.policiesStack, cluster, false);
-    this.context = { cluster, chartScope: this.chartsStack, objectScope: this.objectsStack, policyScope: this.policiesStack };
+    this.context = { cluster, chartScope: this.chartsStack, objectScope: this.objectsStack, policyScope: this.policiesStack, podSecurityVersion: this.podSecurityVersion };
 
     const addons: IClusterAddon[] = [];
     const gatekeeper = props.gatekeeper ?? cluster.policyEngine !== PolicyEngine.AZURE_POLICY;
@@ -205,6 +219,7 @@ export class ClusterBaseline extends Construct {
         enforcementAction: props.policyEnforcementAction,
         excludedNamespaces: props.policyExcludedNamespaces,
         constraints: props.policyConstraints,
+        podSecurityVersion: this.podSecurityVersion,
       });
       addons.push(new GatekeeperAddon(props.gatekeeperOptions), policies);
     }
@@ -267,6 +282,7 @@ export class ClusterBaseline extends Construct {
     const revision = mesh ? this.istio!.injectionRevision(this.cluster) : undefined;
     return new HardenedNamespace(this.chartsStack, `namespace-${namespace.name}`, {
       name: namespace.name,
+      podSecurityVersion: this.podSecurityVersion,
       istioRevision: revision,
       istioInjection: mesh && !revision ? true : undefined,
       meshControlPlaneNamespace: mesh ? this.istio!.rootNamespace(this.cluster) : undefined,
@@ -286,20 +302,12 @@ export class ClusterBaseline extends Construct {
   /** The `default` namespace exists already: label it and give it the same guard rails (CIS AKS 1.8 4.6.3). */
   private hardenDefaultNamespace(): void {
     const scope = new Construct(this.chartsStack, 'default-namespace');
-    const version = PodSecurityLabels.DEFAULT_VERSION;
     new Labels(scope, 'pod-security', {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'default' },
       force: true,
-      labels: {
-        [PodSecurityLabels.AUDIT]: PodSecurityLevel.RESTRICTED,
-        [PodSecurityLabels.AUDIT_VERSION]: version,
-        [PodSecurityLabels.ENFORCE]: PodSecurityLevel.RESTRICTED,
-        [PodSecurityLabels.ENFORCE_VERSION]: version,
-        [PodSecurityLabels.WARN]: PodSecurityLevel.RESTRICTED,
-        [PodSecurityLabels.WARN_VERSION]: version,
-      },
+      labels: podSecurityLabelValues(PodSecurityLevel.RESTRICTED, this.podSecurityVersion),
     });
     new DefaultServiceAccountV1(scope, 'default-service-account', {
       metadata: { namespace: 'default' },

@@ -5,7 +5,10 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp } from '../../errors';
 import { validateDnsLabel } from './dns-label';
-import { PodSecurityLabels, PodSecurityLevel } from './pod-security';
+import { PodSecurityLevel } from './pod-security';
+import { podSecurityLabelValues } from './pod-security-label-values';
+import { PodSecurityVersion } from './pod-security-version';
+import { validatePodSecurityVersion } from './pod-security-version-validation';
 import { optionalResources } from '../../optional-resources';
 
 /** A namespace label. */
@@ -80,10 +83,11 @@ export interface HardenedNamespaceProps {
    */
   readonly podSecurityLevel?: PodSecurityLevel;
   /**
-   * Pod Security Standards version pinned on the enforce, audit and warn labels (`v1.NN`).
-   * @default PodSecurityLabels.DEFAULT_VERSION
+   * Pod Security Standards version pinned on the enforce, audit and warn labels. Use the version the
+   * baseline's Gatekeeper policies implement (ClusterBaseline passes its own).
+   * @default PodSecurityVersion.DEFAULT (v1.36; CIS AKS 1.8 4.2.x: a pinned version keeps an upgrade from loosening admission)
    */
-  readonly podSecurityVersion?: string;
+  readonly podSecurityVersion?: PodSecurityVersion;
   /**
    * Whether the namespace's default service account mounts its API token into pods.
    * @default false (CIS AKS 1.8 4.1.5)
@@ -139,8 +143,6 @@ export interface HardenedNamespaceProps {
   readonly labels?: NamespaceLabel[];
 }
 
-const POD_SECURITY_VERSION = /^v1\.\d{1,2}$/;
-
 function validPort(construct: string, prop: string, port: number): number {
   if (!Token.isUnresolved(port) && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     throw invalidProp(construct, prop, port, 'TCP ports 1-65535', 'give whole port numbers such as 443');
@@ -163,6 +165,8 @@ export class HardenedNamespace extends Construct {
   public readonly defaultDenyPolicy: NetworkPolicyV1;
   /** The enforced Pod Security level. */
   public readonly podSecurityLevel: PodSecurityLevel;
+  /** The Pod Security Standards version the labels pin. */
+  public readonly podSecurityVersion: PodSecurityVersion;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
     super(scope, id);
@@ -172,30 +176,16 @@ export class HardenedNamespace extends Construct {
     if (!Object.values(PodSecurityLevel).includes(level)) {
       throw invalidProp(construct, 'podSecurityLevel', level, Object.values(PodSecurityLevel).join(', '), 'use a PodSecurityLevel member');
     }
-    const version = props.podSecurityVersion ?? PodSecurityLabels.DEFAULT_VERSION;
-    if (!Token.isUnresolved(version) && !POD_SECURITY_VERSION.test(version)) {
-      throw invalidProp(
-        construct,
-        'podSecurityVersion',
-        version,
-        'a pinned Kubernetes minor version such as "v1.30" ("latest" is not pinned: an upgrade would change what is admitted)',
-        'pin the version your workloads were tested against',
-      );
-    }
+    const version = props.podSecurityVersion ?? PodSecurityVersion.DEFAULT;
+    validatePodSecurityVersion(construct, 'podSecurityVersion', version);
     this.podSecurityLevel = level;
+    this.podSecurityVersion = version;
 
     const labels: Record<string, string> = {};
     for (const label of props.labels ?? []) {
       labels[label.key] = label.value;
     }
-    Object.assign(labels, {
-      [PodSecurityLabels.ENFORCE]: level,
-      [PodSecurityLabels.ENFORCE_VERSION]: version,
-      [PodSecurityLabels.AUDIT]: PodSecurityLevel.RESTRICTED,
-      [PodSecurityLabels.AUDIT_VERSION]: version,
-      [PodSecurityLabels.WARN]: PodSecurityLevel.RESTRICTED,
-      [PodSecurityLabels.WARN_VERSION]: version,
-    });
+    Object.assign(labels, podSecurityLabelValues(level, version));
     if (props.istioRevision) {
       labels['istio.io/rev'] = props.istioRevision;
     } else if (props.istioInjection) {

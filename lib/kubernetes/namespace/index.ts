@@ -1,2 +1,3 @@
 export * from './pod-security';
+export * from './pod-security-version';
 export * from './hardened-namespace';

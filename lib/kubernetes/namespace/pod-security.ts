@@ -8,7 +8,7 @@ export enum PodSecurityLevel {
   PRIVILEGED = 'privileged',
 }
 
-/** Pod Security Admission label names and the pinned policy version. */
+/** Pod Security Admission namespace label names (the version they pin is a PodSecurityVersion). */
 export class PodSecurityLabels {
   /** Label holding the enforced level. */
   public static readonly ENFORCE = 'pod-security.kubernetes.io/enforce';
@@ -22,11 +22,6 @@ export class PodSecurityLabels {
   public static readonly WARN = 'pod-security.kubernetes.io/warn';
   /** Label pinning the warned policy version. */
   public static readonly WARN_VERSION = 'pod-security.kubernetes.io/warn-version';
-  /**
-   * The Pod Security Standards version the labels pin by default. Pinning keeps a cluster upgrade from
-   * changing what is admitted; bump it deliberately after testing workloads against the new version.
-   */
-  public static readonly DEFAULT_VERSION = 'v1.30';
 
   private constructor() {}
 }

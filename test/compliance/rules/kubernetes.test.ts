@@ -41,6 +41,22 @@ describe('k8s-namespace-pod-security (CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)', () => {
       /warn-version=latest \(not pinned\)/,
     );
   });
+  test('compliant: any pinned version from v1.23; non-compliant: older pins, whose restricted lacks the capability or runAsUser checks', () => {
+    const pinned = (version: string) =>
+      evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/audit-version': version } } });
+    for (const version of ['v1.23', 'v1.36', 'v1.37']) {
+      expect(pinned(version).status).toBe('compliant');
+    }
+    expect(pinned('v1.22')).toEqual({
+      status: 'non-compliant',
+      message: 'Pod Security labels: audit-version=v1.22 (older than v1.23: restricted lacks the capability and runAsUser checks)',
+    });
+    expect(pinned('v1.0').status).toBe('non-compliant');
+    expect(pinned('1.30').message).toMatch(/audit-version=1.30 \(not pinned\)/);
+  });
+  test('the construct default it documents is the library default version', () => {
+    expect(k8sNamespacePodSecurity.metadata.constructDefault).toMatch(/\*-version = v1\.36$/);
+  });
   test('unknown: level from a variable', () => {
     expect(evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/enforce': '${var.level}' } } }).status).toBe(
       'unknown',

@@ -1,9 +1,13 @@
-import { GatekeeperPolicy } from '../../../lib';
-import { PolicyDefinition } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-definition';
-import { POLICY_LIBRARY, renderTemplate } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-library';
+import { GatekeeperPolicy, PodSecurityLevel, PodSecurityVersion } from '../../../lib';
+import { PodSecurityProfile, PolicyDefinition } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-definition';
+import { policyLibrary, renderTemplate } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-library';
 import { evaluateTemplate } from '../../helpers/cel-harness';
 import { schemaProblems } from '../../helpers/k8s-schema';
-import { container, GOOD_POD, initContainer, pod } from './fixtures';
+import { container, GOOD_POD, GOOD_WINDOWS_POD, initContainer, pod, windowsPod } from './fixtures';
+
+const DEFAULT_PROFILE: PodSecurityProfile = { level: PodSecurityLevel.RESTRICTED, version: PodSecurityVersion.DEFAULT };
+const LIBRARY = policyLibrary(DEFAULT_PROFILE);
+const REGISTRIES = { registries: ['acrplatformprod.azurecr.io/', 'mcr.microsoft.com/oss/'] };
 
 interface Fixture {
   readonly name: string;
@@ -12,153 +16,26 @@ interface Fixture {
   readonly params?: any;
 }
 
-const REGISTRIES = { registries: ['acrplatformprod.azurecr.io/', 'mcr.microsoft.com/oss/'] };
+function definition(policy: GatekeeperPolicy, profile = DEFAULT_PROFILE): PolicyDefinition {
+  return policyLibrary(profile).find((d) => d.policy === policy)!;
+}
 
-/** Allowed and denied fixtures of every policy. */
-const CASES: Record<GatekeeperPolicy, { allowed: Fixture[]; denied: Fixture[] }> = {
-  [GatekeeperPolicy.PRIVILEGED_CONTAINER]: {
-    allowed: [
-      { name: 'restricted pod', object: GOOD_POD },
-      { name: 'privileged: false', object: container((c) => (c.securityContext.privileged = false)) },
-      { name: 'exempt image', object: container((c) => (c.securityContext.privileged = true)), params: { exemptImages: ['acrplatformprod.azurecr.io/payments/*'] } },
-    ],
-    denied: [
-      { name: 'privileged container', object: container((c) => (c.securityContext.privileged = true)) },
-      { name: 'privileged init container', object: initContainer((c) => (c.securityContext.privileged = true)) },
-    ],
-  },
-  [GatekeeperPolicy.PRIVILEGE_ESCALATION]: {
-    allowed: [{ name: 'allowPrivilegeEscalation false', object: GOOD_POD }],
-    denied: [
-      { name: 'allowPrivilegeEscalation true', object: container((c) => (c.securityContext.allowPrivilegeEscalation = true)) },
-      { name: 'allowPrivilegeEscalation unset', object: container((c) => delete c.securityContext.allowPrivilegeEscalation) },
-      { name: 'no securityContext on an init container', object: initContainer((c) => delete c.securityContext) },
-    ],
-  },
-  [GatekeeperPolicy.HOST_NAMESPACES]: {
-    allowed: [
-      { name: 'no host namespaces', object: GOOD_POD },
-      { name: 'hostNetwork explicitly false', object: pod((p) => (p.spec.hostNetwork = false)) },
-    ],
-    denied: [
-      { name: 'hostPID', object: pod((p) => (p.spec.hostPID = true)) },
-      { name: 'hostIPC', object: pod((p) => (p.spec.hostIPC = true)) },
-      { name: 'hostNetwork', object: pod((p) => (p.spec.hostNetwork = true)) },
-    ],
-  },
-  [GatekeeperPolicy.HOST_PORTS]: {
-    allowed: [
-      { name: 'container ports only', object: GOOD_POD },
-      { name: 'allowed host port', object: container((c) => (c.ports[0].hostPort = 9100)), params: { allowedHostPorts: [9100] } },
-    ],
-    denied: [{ name: 'host port', object: container((c) => (c.ports[0].hostPort = 8080)) }],
-  },
-  [GatekeeperPolicy.HOST_PATHS]: {
-    allowed: [
-      { name: 'no hostPath', object: GOOD_POD },
-      {
-        name: 'hostPath under an allowed prefix',
-        object: pod((p) => p.spec.volumes.push({ name: 'logs', hostPath: { path: '/var/log/app' } })),
-        params: { allowedHostPaths: ['/var/log'] },
-      },
-    ],
-    denied: [
-      { name: 'hostPath', object: pod((p) => p.spec.volumes.push({ name: 'etc', hostPath: { path: '/etc' } })) },
-      {
-        name: 'hostPath sharing only a string prefix with an allowed path',
-        object: pod((p) => p.spec.volumes.push({ name: 'logs', hostPath: { path: '/var/logs-other' } })),
-        params: { allowedHostPaths: ['/var/log'] },
-      },
-    ],
-  },
-  [GatekeeperPolicy.CAPABILITIES]: {
-    allowed: [
-      { name: 'drop ALL', object: GOOD_POD },
-      { name: 'drop ALL, add NET_BIND_SERVICE', object: container((c) => (c.securityContext.capabilities.add = ['NET_BIND_SERVICE'])) },
-    ],
-    denied: [
-      { name: 'no drop', object: container((c) => delete c.securityContext.capabilities) },
-      { name: 'drop only NET_RAW', object: container((c) => (c.securityContext.capabilities.drop = ['NET_RAW'])) },
-      { name: 'add SYS_ADMIN', object: container((c) => (c.securityContext.capabilities.add = ['SYS_ADMIN'])) },
-    ],
-  },
-  [GatekeeperPolicy.RUN_AS_NON_ROOT]: {
-    allowed: [
-      { name: 'pod-level runAsNonRoot', object: GOOD_POD },
-      {
-        name: 'container-level runAsNonRoot without pod level',
-        object: pod((p) => {
-          delete p.spec.securityContext.runAsNonRoot;
-          p.spec.containers[0].securityContext.runAsNonRoot = true;
-        }),
-      },
-    ],
-    denied: [
-      { name: 'container overrides runAsNonRoot false', object: container((c) => (c.securityContext.runAsNonRoot = false)) },
-      { name: 'container runAsUser 0', object: container((c) => (c.securityContext.runAsUser = 0)) },
-      {
-        name: 'runAsNonRoot set nowhere',
-        object: pod((p) => {
-          delete p.spec.securityContext.runAsNonRoot;
-          delete p.spec.containers[0].securityContext.runAsNonRoot;
-        }),
-      },
-      { name: 'pod runAsUser 0', object: pod((p) => (p.spec.securityContext.runAsUser = 0)) },
-    ],
-  },
-  [GatekeeperPolicy.SECCOMP]: {
-    allowed: [
-      { name: 'pod RuntimeDefault', object: GOOD_POD },
-      { name: 'container Localhost', object: container((c) => (c.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: 'profiles/app.json' })) },
-    ],
-    denied: [
-      { name: 'container Unconfined', object: container((c) => (c.securityContext.seccompProfile = { type: 'Unconfined' })) },
-      { name: 'no profile anywhere', object: pod((p) => delete p.spec.securityContext.seccompProfile) },
-    ],
-  },
-  [GatekeeperPolicy.APPARMOR]: {
-    allowed: [
-      { name: 'no profile (runtime default)', object: GOOD_POD },
-      { name: 'RuntimeDefault field', object: container((c) => (c.securityContext.appArmorProfile = { type: 'RuntimeDefault' })) },
-      { name: 'localhost annotation', object: pod((p) => (p.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/app': 'localhost/app' })) },
-    ],
-    denied: [
-      { name: 'Unconfined field on the container', object: container((c) => (c.securityContext.appArmorProfile = { type: 'Unconfined' })) },
-      { name: 'Unconfined field on the pod', object: pod((p) => (p.spec.securityContext.appArmorProfile = { type: 'Unconfined' })) },
-      { name: 'unconfined annotation', object: pod((p) => (p.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' })) },
-    ],
-  },
+function check(def: PolicyDefinition, fixture: Fixture) {
+  return evaluateTemplate(renderTemplate(def), fixture.object, { ...def.defaultParameters, ...(fixture.params ?? {}) });
+}
+
+/** Allowed and denied fixtures of the policies beyond Pod Security (the Pod Security set has pod-security.test.ts). */
+const BEYOND_POD_SECURITY: Partial<Record<GatekeeperPolicy, { allowed: Fixture[]; denied: Fixture[] }>> = {
   [GatekeeperPolicy.READ_ONLY_ROOT_FILESYSTEM]: {
-    allowed: [{ name: 'read-only root', object: GOOD_POD }],
+    allowed: [
+      { name: 'read-only root', object: GOOD_POD },
+      { name: 'Windows pod (Kubernetes forbids the field there)', object: GOOD_WINDOWS_POD },
+    ],
     denied: [
       { name: 'writable root', object: container((c) => (c.securityContext.readOnlyRootFilesystem = false)) },
       { name: 'unset on an init container', object: initContainer((c) => delete c.securityContext.readOnlyRootFilesystem) },
+      { name: 'Linux pod naming the os', object: pod((p) => ((p.spec.os = { name: 'linux' }), (p.spec.containers[0].securityContext.readOnlyRootFilesystem = false))) },
     ],
-  },
-  [GatekeeperPolicy.VOLUME_TYPES]: {
-    allowed: [
-      { name: 'emptyDir and secret', object: GOOD_POD },
-      { name: 'projected and PVC', object: pod((p) => p.spec.volumes.push({ name: 'token', projected: { sources: [] } }, { name: 'data', persistentVolumeClaim: { claimName: 'data' } })) },
-    ],
-    denied: [
-      { name: 'hostPath', object: pod((p) => p.spec.volumes.push({ name: 'host', hostPath: { path: '/' } })) },
-      { name: 'nfs', object: pod((p) => p.spec.volumes.push({ name: 'share', nfs: { server: 'nfs.example', path: '/export' } })) },
-      { name: 'gitRepo', object: pod((p) => p.spec.volumes.push({ name: 'src', gitRepo: { repository: 'https://example/repo.git' } })) },
-    ],
-  },
-  [GatekeeperPolicy.PROC_MOUNT]: {
-    allowed: [
-      { name: 'unset', object: GOOD_POD },
-      { name: 'Default', object: container((c) => (c.securityContext.procMount = 'Default')) },
-    ],
-    denied: [{ name: 'Unmasked', object: container((c) => (c.securityContext.procMount = 'Unmasked')) }],
-  },
-  [GatekeeperPolicy.SYSCTLS]: {
-    allowed: [
-      { name: 'none', object: GOOD_POD },
-      { name: 'safe sysctl', object: pod((p) => (p.spec.securityContext.sysctls = [{ name: 'net.ipv4.tcp_syncookies', value: '1' }])) },
-    ],
-    denied: [{ name: 'unsafe sysctl', object: pod((p) => (p.spec.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '65536' }])) }],
   },
   [GatekeeperPolicy.ALLOWED_REGISTRIES]: {
     allowed: [
@@ -224,55 +101,119 @@ const CASES: Record<GatekeeperPolicy, { allowed: Fixture[]; denied: Fixture[] }>
   },
 };
 
-function check(definition: PolicyDefinition, fixture: Fixture) {
-  return evaluateTemplate(renderTemplate(definition), fixture.object, { ...definition.defaultParameters, ...(fixture.params ?? {}) });
-}
-
-test('every policy of the library has allowed and denied fixtures', () => {
-  for (const definition of POLICY_LIBRARY) {
-    expect(CASES[definition.policy].allowed.length).toBeGreaterThan(0);
-    expect(CASES[definition.policy].denied.length).toBeGreaterThan(0);
+test('every policy beyond the Pod Security set has allowed and denied fixtures; the Pod Security set is tested by pod-security.test.ts', () => {
+  const beyond = LIBRARY.filter((d) => !d.podSecurity).map((d) => d.policy).sort();
+  expect(Object.keys(BEYOND_POD_SECURITY).sort()).toEqual(beyond);
+  for (const policy of beyond) {
+    expect(BEYOND_POD_SECURITY[policy]!.allowed.length).toBeGreaterThan(0);
+    expect(BEYOND_POD_SECURITY[policy]!.denied.length).toBeGreaterThan(0);
   }
-  expect(Object.keys(CASES).sort()).toEqual(POLICY_LIBRARY.map((d) => d.policy).sort());
+  // Every member of the enum is a policy of the default profile.
+  expect(LIBRARY.map((d) => d.policy).sort()).toEqual(Object.values(GatekeeperPolicy).sort());
 });
 
-test('the restricted pod passes every policy with the baseline parameters', () => {
-  for (const definition of POLICY_LIBRARY) {
-    const result = check(definition, { name: 'good', object: GOOD_POD, params: REGISTRIES });
-    expect({ policy: definition.policy, messages: result.messages }).toEqual({ policy: definition.policy, messages: [] });
+test('the restricted Linux and Windows pods pass every policy with the baseline parameters', () => {
+  for (const def of LIBRARY) {
+    for (const object of [GOOD_POD, GOOD_WINDOWS_POD]) {
+      const result = check(def, { name: 'good', object, params: REGISTRIES });
+      expect({ policy: def.policy, messages: result.messages }).toEqual({ policy: def.policy, messages: [] });
+    }
   }
 });
 
-describe.each(POLICY_LIBRARY.map((d) => [d.policy, d] as const))('%s (CEL evaluated by @bufbuild/cel)', (_policy, definition) => {
-  const cases = CASES[definition.policy];
-  test.each(cases.allowed.map((f) => [f.name, f] as const))('allows: %s', (_name, fixture) => {
-    expect(check(definition, fixture)).toMatchObject({ allowed: true, messages: [] });
+describe.each(Object.entries(BEYOND_POD_SECURITY))('%s (CEL evaluated by @bufbuild/cel)', (policy, cases) => {
+  const def = definition(policy as GatekeeperPolicy);
+  test.each(cases!.allowed.map((f) => [f.name, f] as const))('allows: %s', (_name, fixture) => {
+    expect(check(def, fixture)).toMatchObject({ allowed: true, messages: [] });
   });
-  test.each(cases.denied.map((f) => [f.name, f] as const))('denies: %s', (_name, fixture) => {
-    const result = check(definition, fixture);
+  test.each(cases!.denied.map((f) => [f.name, f] as const))('denies: %s', (_name, fixture) => {
+    const result = check(def, fixture);
     expect(result.allowed).toBe(false);
-    expect(result.messages.length).toBeGreaterThan(0);
     result.messages.forEach((m) => expect(m.length).toBeGreaterThan(10));
   });
 });
 
-test('every fixture is a schema-valid Pod (kubernetes-models)', () => {
-  const fixtures = Object.values(CASES).flatMap((c) => [...c.allowed, ...c.denied].map((f) => f.object));
-  expect(schemaProblems(fixtures)).toEqual([]);
+describe('exemptImages (the library exemption; Pod Security Admission has none)', () => {
+  const privileged = definition(GatekeeperPolicy.PRIVILEGED_CONTAINER);
+  const runAsUser = definition(GatekeeperPolicy.RUN_AS_USER);
+  const apparmor = definition(GatekeeperPolicy.APPARMOR);
+  test('an exempt image (exact or prefix) skips its container, not the others', () => {
+    const bad = initContainer((c) => ((c.image = 'acrplatformprod.azurecr.io/agents/collector:2.0.0'), (c.securityContext.privileged = true)));
+    expect(check(privileged, { name: 'x', object: bad }).allowed).toBe(false);
+    expect(check(privileged, { name: 'x', object: bad, params: { exemptImages: ['acrplatformprod.azurecr.io/agents/*'] } }).allowed).toBe(true);
+    expect(check(privileged, { name: 'x', object: bad, params: { exemptImages: ['acrplatformprod.azurecr.io/agents/collector:2.0.0'] } }).allowed).toBe(true);
+    expect(check(privileged, { name: 'x', object: bad, params: { exemptImages: ['acrplatformprod.azurecr.io/agents/collector:1.0.0'] } }).allowed).toBe(false);
+    const both = pod((p) => ((p.spec.containers[0].securityContext.privileged = true), (p.spec.initContainers = [bad.spec.initContainers[0]])));
+    expect(check(privileged, { name: 'x', object: both, params: { exemptImages: ['acrplatformprod.azurecr.io/agents/*'] } }).messages.join()).toMatch(/: app$/);
+  });
+  test('pod-level fields are judged even when every container is exempt', () => {
+    const object = pod((p) => (p.spec.securityContext.runAsUser = 0));
+    expect(check(runAsUser, { name: 'x', object, params: { exemptImages: ['acrplatformprod.azurecr.io/*'] } }).messages).toEqual([
+      'Pod Security restricted v1.36 (runAsUser): pod must not set runAsUser=0',
+    ]);
+  });
+  test('an AppArmor annotation of an exempt container is skipped, of another container not', () => {
+    const object = pod((p) => (p.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' }));
+    expect(check(apparmor, { name: 'x', object, params: { exemptImages: ['acrplatformprod.azurecr.io/payments/api:1.4.2'] } }).allowed).toBe(true);
+    expect(check(apparmor, { name: 'x', object, params: { exemptImages: ['acrplatformprod.azurecr.io/payments/migrate:*'] } }).allowed).toBe(false);
+  });
+  test('only policies that judge containers declare exemptImages', () => {
+    for (const def of LIBRARY) {
+      const judgesContainers = def.variables.some((v) => v.name === 'containers');
+      expect({ policy: def.policy, exempt: 'exemptImages' in def.parameters }).toEqual({ policy: def.policy, exempt: judgesContainers });
+    }
+  });
 });
 
-test('templates are CEL-only K8sNativeValidation ConstraintTemplates named after their kind', () => {
-  for (const definition of POLICY_LIBRARY) {
-    const template = renderTemplate(definition);
-    expect(template.apiVersion).toBe('templates.gatekeeper.sh/v1');
-    expect(template.metadata.name).toBe(definition.kind.toLowerCase());
-    expect(template.spec.crd.spec.names.kind).toBe(definition.kind);
-    expect(template.spec.targets).toHaveLength(1);
-    expect(template.spec.targets[0].target).toBe('admission.k8s.gatekeeper.sh');
-    expect(template.spec.targets[0].code.map((c: any) => c.engine)).toEqual(['K8sNativeValidation']);
-    // Gatekeeper reserves these variable names.
-    const names = template.spec.targets[0].code[0].source.variables.map((v: any) => v.name);
-    expect(names.filter((n: string) => n === 'params' || n === 'anyObject' || n.startsWith('gatekeeper_internal_'))).toEqual([]);
-    expect(new Set(names).size).toBe(names.length);
-  }
+test('every fixture is a schema-valid Pod (kubernetes-models)', () => {
+  const fixtures = Object.values(BEYOND_POD_SECURITY).flatMap((c) => [...c!.allowed, ...c!.denied].map((f) => f.object));
+  expect(schemaProblems([...fixtures, windowsPod()])).toEqual([]);
+});
+
+describe('templates', () => {
+  const profiles = [PodSecurityLevel.BASELINE, PodSecurityLevel.RESTRICTED].flatMap((level) => PodSecurityVersion.all().map((version) => ({ level, version })));
+  const rendered = profiles.flatMap((p) => policyLibrary(p).map((d) => ({ d, template: renderTemplate(d) })));
+
+  test('are CEL-only K8sNativeValidation ConstraintTemplates named after their kind, with valid variable names', () => {
+    for (const { d, template } of rendered) {
+      expect(template.apiVersion).toBe('templates.gatekeeper.sh/v1');
+      expect(template.metadata.name).toBe(d.kind.toLowerCase());
+      expect(template.spec.crd.spec.names.kind).toBe(d.kind);
+      expect(template.spec.targets).toHaveLength(1);
+      expect(template.spec.targets[0].target).toBe('admission.k8s.gatekeeper.sh');
+      expect(template.spec.targets[0].code.map((c: any) => c.engine)).toEqual(['K8sNativeValidation']);
+      const source = template.spec.targets[0].code[0].source;
+      // Gatekeeper reserves these names.
+      const names = source.variables.map((v: any) => v.name);
+      expect(names.filter((n: string) => n === 'params' || n === 'anyObject' || n.startsWith('gatekeeper_internal_'))).toEqual([]);
+      expect(new Set(names).size).toBe(names.length);
+      expect(source.matchCondition.map((c: any) => c.name).filter((n: string) => n.startsWith('gatekeeper_internal_'))).toEqual([]);
+      // A variable is defined before it is read.
+      source.variables.forEach((v: any, i: number) => {
+        for (const [, used] of v.expression.matchAll(/variables\.(\w+)/g)) {
+          expect({ variable: v.name, reads: used, defined: used === 'params' || names.slice(0, i).includes(used) }).toMatchObject({ defined: true });
+        }
+      });
+    }
+  });
+
+  test('a kind keeps one name at every profile, so changing the level or version updates templates in place', () => {
+    const kinds = new Map<GatekeeperPolicy, Set<string>>();
+    for (const { d } of rendered) {
+      kinds.set(d.policy, (kinds.get(d.policy) ?? new Set()).add(d.kind));
+    }
+    for (const [policy, set] of kinds) {
+      expect({ policy, kinds: set.size }).toEqual({ policy, kinds: 1 });
+    }
+  });
+
+  test('at baseline the restricted checks are absent; host probes only from v1.34', () => {
+    const at = (level: PodSecurityLevel, version: PodSecurityVersion) => policyLibrary({ level, version }).map((d) => d.policy);
+    for (const policy of [GatekeeperPolicy.PRIVILEGE_ESCALATION, GatekeeperPolicy.RUN_AS_NON_ROOT, GatekeeperPolicy.RUN_AS_USER, GatekeeperPolicy.VOLUME_TYPES]) {
+      expect(at(PodSecurityLevel.BASELINE, PodSecurityVersion.DEFAULT)).not.toContain(policy);
+      expect(at(PodSecurityLevel.RESTRICTED, PodSecurityVersion.DEFAULT)).toContain(policy);
+    }
+    expect(at(PodSecurityLevel.RESTRICTED, PodSecurityVersion.V1_33)).not.toContain(GatekeeperPolicy.HOST_PROBES);
+    expect(at(PodSecurityLevel.BASELINE, PodSecurityVersion.V1_34)).toContain(GatekeeperPolicy.HOST_PROBES);
+  });
 });

@@ -2,9 +2,15 @@ import { cisAks, cisRke2 } from '../../../cis/refs';
 import { compliant, defineRule, nonCompliant, notApplicable } from '../../define-rule';
 import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
 import { RuleSeverity } from '../../types';
+import { PodSecurityVersion } from '../../../kubernetes/namespace/pod-security-version';
 
 const LEVEL_LABELS = ['enforce', 'audit', 'warn'];
-const PINNED_VERSION = /^v1\.\d+$/;
+const PINNED_VERSION = /^v1\.(\d+)$/;
+/**
+ * The first policy version whose restricted profile has every check the mapped controls rely on:
+ * drop ALL capabilities (v1.22) and runAsUser not 0 (v1.23). Older pins enforce less than they claim.
+ */
+const OLDEST_SUFFICIENT_MINOR = 23;
 
 /** Namespaces carry Pod Security Admission labels: enforce, audit and warn restricted, each with a pinned version. */
 export const k8sNamespacePodSecurity = defineRule(
@@ -13,13 +19,13 @@ export const k8sNamespacePodSecurity = defineRule(
     title: 'Namespaces enforce, audit and warn Pod Security restricted with a pinned version',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Create namespaces with HardenedNamespace (podSecurityLevel RESTRICTED, the default), or set the pod-security.kubernetes.io/{enforce,audit,warn} labels to restricted and the -version labels to a pinned v1.NN.',
+      'Create namespaces with HardenedNamespace (podSecurityLevel RESTRICTED, the default), or set the pod-security.kubernetes.io/{enforce,audit,warn} labels to restricted and the -version labels to a pinned v1.NN (v1.23 or newer; the minor your cluster runs).',
     cisControls: [
       ...['4.2.1', '4.2.2', '4.2.3', '4.2.4', '4.2.5', '4.6.2'].map(cisAks),
       ...['5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6', '5.2.7', '5.2.8', '5.2.9', '5.2.10', '5.2.11', '5.2.12', '5.2.13', '5.7.2', '5.7.3'].map(cisRke2),
     ],
     resourceTypes: ['kubernetes_namespace_v1', 'kubernetes_namespace', 'kubernetes_labels'],
-    constructDefault: 'HardenedNamespace: pod-security.kubernetes.io/enforce, audit and warn = restricted, *-version = v1.30',
+    constructDefault: `HardenedNamespace: pod-security.kubernetes.io/enforce, audit and warn = restricted, *-version = ${PodSecurityVersion.DEFAULT.label}`,
   },
   (r) => {
     if (r.terraformType === 'kubernetes_labels' && r.get('kind') !== 'Namespace') {
@@ -36,8 +42,11 @@ export const k8sNamespacePodSecurity = defineRule(
       if (level !== 'restricted') {
         problems.push(`${mode}=${level ?? 'unset'}`);
       }
-      if (typeof version !== 'string' || !PINNED_VERSION.test(version)) {
+      const pinned = typeof version === 'string' ? PINNED_VERSION.exec(version) : null;
+      if (!pinned) {
         problems.push(`${mode}-version=${version ?? 'unset'} (not pinned)`);
+      } else if (Number(pinned[1]) < OLDEST_SUFFICIENT_MINOR) {
+        problems.push(`${mode}-version=${version} (older than v1.${OLDEST_SUFFICIENT_MINOR}: restricted lacks the capability and runAsUser checks)`);
       }
     }
     return problems.length === 0 ? compliant() : nonCompliant(`Pod Security labels: ${problems.join(', ')}`);

@@ -67,7 +67,7 @@ export class FalcoAddon implements IClusterAddon {
     const namespace = nodeAgentNamespace(
       context.chartScope,
       'falco-namespace',
-      { name: this.namespace, allowSameNamespaceTraffic: sidekick, egressTcpPortsToAnywhere: [443, 6443] },
+      { name: this.namespace, allowSameNamespaceTraffic: sidekick, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
       'Falco reads kernel events through eBPF and host paths on every node',
     );
     const follow = this.props.followRuleUpdates ?? true;

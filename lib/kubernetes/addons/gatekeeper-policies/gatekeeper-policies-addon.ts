@@ -1,10 +1,15 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { invalidProp, missingProp } from '../../../errors';
+import { compareStrings } from '../../../ordering';
+import { PodSecurityLevel } from '../../namespace/pod-security';
+import { PodSecurityVersion } from '../../namespace/pod-security-version';
+import { validatePodSecurityVersion } from '../../namespace/pod-security-version-validation';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { GatekeeperAddon } from '../gatekeeper/gatekeeper-addon';
 import { EnforcementAction, GatekeeperPolicy } from './gatekeeper-policy';
-import { POLICY_LIBRARY, renderConstraint, renderTemplate } from './policy-library';
+import { PolicyDefinition } from './policy-definition';
+import { policyLibrary, renderConstraint, renderTemplate } from './policy-library';
 import { validateRegistryPrefix } from './registry-host';
 
 /** Per-policy settings of the policy library. */
@@ -27,12 +32,15 @@ export interface ConstraintOptions {
    */
   readonly excludedNamespaces?: string[];
   /**
-   * Images exempt from a container-level policy (exact, or a prefix ending in `*`).
+   * Images exempt from a policy that judges containers (exact, or a prefix ending in `*`). The pod-level
+   * fields of the pod are still judged. Pod Security Admission has no such exemption; this one is the
+   * library's.
    * @default - none
    */
   readonly exemptImages?: string[];
   /**
-   * Raw constraint parameters merged over the library's defaults (see each policy's template schema).
+   * Raw constraint parameters merged over the library's defaults; only parameters the policy's template
+   * declares are accepted.
    * @default - the library's defaults
    */
   readonly parameters?: any;
@@ -60,16 +68,31 @@ export interface GatekeeperPoliciesAddonProps {
    * @default - every policy on with the add-on's settings
    */
   readonly constraints?: ConstraintOptions[];
+  /**
+   * Pod Security Standards level of the Pod Security set: RESTRICTED or BASELINE (then the restricted
+   * checks are not deployed and capabilities, seccomp and procMount are judged at baseline).
+   * @default PodSecurityLevel.RESTRICTED (CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)
+   */
+  readonly podSecurityLevel?: PodSecurityLevel;
+  /**
+   * Pod Security Standards version whose checks the Pod Security set implements, exactly as Pod
+   * Security Admission judges that version. Use the version the namespaces pin.
+   * @default PodSecurityVersion.DEFAULT (v1.36; CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
 }
 
 const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/;
 
 /**
- * The baseline's Gatekeeper policy library: CEL ConstraintTemplates (K8sNativeValidation) replacing Pod
- * Security Policy, plus allowed registries, required resources, no `latest` tag, no default
- * service-account token, secrets as files and no workloads in `default`. Templates go to the objects
- * stack (their CRD comes with the Gatekeeper chart); constraints go to the policy stack (their CRDs are
- * generated from the templates).
+ * The baseline's Gatekeeper policy library: CEL ConstraintTemplates (K8sNativeValidation). The Pod
+ * Security set implements every check of the Pod Security Standards at the add-on's level and version
+ * exactly as Pod Security Admission does (Windows pods and the update exemption included); beyond it come
+ * read-only root filesystems, allowed registries, required resources, no `latest` tag, no default
+ * service-account token, secrets as files and no workloads in `default`. Constraints judge Pods (not the
+ * templates of workload controllers, which Pod Security Admission only warns about). Templates go to the
+ * objects stack (their CRD comes with the Gatekeeper chart); constraints go to the policy stack (their
+ * CRDs are generated from the templates).
  */
 export class GatekeeperPoliciesAddon implements IClusterAddon {
   /** Stable id of this add-on. */
@@ -90,7 +113,12 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
   public readonly addonId = GatekeeperPoliciesAddon.ID;
   public readonly dependencies: string[] = [GatekeeperAddon.ID];
   public readonly conflicts: string[] = [];
+  /** The Pod Security Standards level the Pod Security set implements. */
+  public readonly podSecurityLevel: PodSecurityLevel;
+  /** The Pod Security Standards version the Pod Security set implements. */
+  public readonly podSecurityVersion: PodSecurityVersion;
   private readonly props: GatekeeperPoliciesAddonProps;
+  private readonly library: PolicyDefinition[];
   private readonly extraExcluded: string[] = [];
   private readonly extraRegistries: string[] = [];
 
@@ -102,12 +130,34 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
     props.allowedRegistries.forEach((r) => validateRegistryPrefix(construct, r));
     validateAction(construct, 'enforcementAction', props.enforcementAction);
     (props.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, 'excludedNamespaces', n));
+    this.podSecurityLevel = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
+    if (this.podSecurityLevel !== PodSecurityLevel.RESTRICTED && this.podSecurityLevel !== PodSecurityLevel.BASELINE) {
+      throw invalidProp(
+        construct,
+        'podSecurityLevel',
+        this.podSecurityLevel,
+        'PodSecurityLevel.RESTRICTED or PodSecurityLevel.BASELINE',
+        'the privileged level has no checks: exclude the namespaces that need it (excludedNamespaces) instead',
+      );
+    }
+    this.podSecurityVersion = props.podSecurityVersion ?? PodSecurityVersion.DEFAULT;
+    validatePodSecurityVersion(construct, 'podSecurityVersion', this.podSecurityVersion);
+    this.library = policyLibrary({ level: this.podSecurityLevel, version: this.podSecurityVersion });
+    const seen = new Set<GatekeeperPolicy>();
     for (const c of props.constraints ?? []) {
-      if (!Object.values(GatekeeperPolicy).includes(c.policy)) {
-        throw invalidProp(construct, 'constraints[].policy', c.policy, Object.values(GatekeeperPolicy).join(', '), 'use a GatekeeperPolicy member');
+      if (!c || !Object.values(GatekeeperPolicy).includes(c.policy)) {
+        throw invalidProp(construct, 'constraints[].policy', c?.policy, Object.values(GatekeeperPolicy).join(', '), 'use a GatekeeperPolicy member');
       }
+      if (seen.has(c.policy)) {
+        throw invalidProp(construct, 'constraints[].policy', c.policy, 'each policy once', `merge the options of ${c.policy} into one entry`);
+      }
+      seen.add(c.policy);
       validateAction(construct, `constraints[${c.policy}].enforcementAction`, c.enforcementAction);
       (c.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, `constraints[${c.policy}].excludedNamespaces`, n));
+      const definition = this.library.find((d) => d.policy === c.policy);
+      if (definition) {
+        validateParameters(construct, c, definition);
+      }
     }
     this.props = props;
   }
@@ -129,7 +179,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
     const constraints = new Construct(context.policyScope, 'gatekeeper-constraints');
     const baseExcluded = [...(this.props.excludedNamespaces ?? GatekeeperPoliciesAddon.SYSTEM_NAMESPACES), ...this.extraExcluded];
     const registries = unique([...this.props.allowedRegistries, ...this.extraRegistries]);
-    for (const definition of POLICY_LIBRARY) {
+    for (const definition of this.library) {
       const options = (this.props.constraints ?? []).find((c) => c.policy === definition.policy);
       if (options?.enabled === false) {
         continue;
@@ -159,7 +209,45 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
 }
 
 function unique(values: string[]): string[] {
-  return [...new Set(values)].sort();
+  return [...new Set(values)].sort(compareStrings);
+}
+
+/** Refuses parameters the policy's template does not declare (Gatekeeper would drop them silently). */
+function validateParameters(construct: string, options: ConstraintOptions, definition: PolicyDefinition): void {
+  const declared = Object.keys(definition.parameters).sort(compareStrings);
+  const prop = `constraints[${options.policy}]`;
+  if (options.exemptImages !== undefined && !declared.includes('exemptImages')) {
+    throw invalidProp(construct, `${prop}.exemptImages`, options.exemptImages, 'exemptImages only on policies that judge containers', 'exclude the namespace from this pod-level policy instead (excludedNamespaces)');
+  }
+  for (const image of options.exemptImages ?? []) {
+    if (typeof image !== 'string' || image.trim() !== image || image === '' || image === '*') {
+      throw invalidProp(
+        construct,
+        `${prop}.exemptImages`,
+        image,
+        'an image reference, or a prefix ending in "*" (not "*" alone, which would exempt every image)',
+        'name the images, e.g. "myacr.azurecr.io/agents/collector:*"; to turn the policy off use enabled: false with a waiver',
+      );
+    }
+  }
+  const parameters = options.parameters;
+  if (parameters === undefined || parameters === null) {
+    return;
+  }
+  if (typeof parameters !== 'object' || Array.isArray(parameters)) {
+    throw invalidProp(construct, `${prop}.parameters`, parameters, 'an object of parameter values', 'pass e.g. { exemptImages: ["myacr.azurecr.io/agent:*"] }');
+  }
+  for (const key of Object.keys(parameters)) {
+    if (!declared.includes(key)) {
+      throw invalidProp(
+        construct,
+        `${prop}.parameters`,
+        key,
+        declared.length ? `the parameters of ${definition.kind}: ${declared.join(', ')}` : `none (${definition.kind} takes no parameters)`,
+        definition.podSecurity ? 'the Pod Security set implements the Standards exactly; pick the level and version with podSecurityLevel and podSecurityVersion' : 'remove the parameter',
+      );
+    }
+  }
 }
 
 function validateAction(construct: string, prop: string, action: EnforcementAction | undefined): void {

@@ -1,42 +1,54 @@
-/** The policies of the baseline's Gatekeeper library (each a CEL ConstraintTemplate plus a constraint). */
+/**
+ * The policies of the baseline's Gatekeeper library (each a CEL ConstraintTemplate plus a constraint).
+ * The Pod Security set (PRIVILEGED_CONTAINER to SYSCTLS) implements the Pod Security Standards checks of
+ * the add-on's level and version exactly as Pod Security Admission does; the others go beyond them.
+ */
 export enum GatekeeperPolicy {
-  /** No privileged containers (CIS AKS 1.8 4.2.1). */
+  /** Pod Security `privileged`: no privileged containers (CIS AKS 1.8 4.2.1). */
   PRIVILEGED_CONTAINER = 'privileged-container',
-  /** Containers set allowPrivilegeEscalation false (CIS AKS 1.8 4.2.5). */
+  /** Pod Security `allowPrivilegeEscalation` (restricted): containers set allowPrivilegeEscalation false (CIS AKS 1.8 4.2.5). */
   PRIVILEGE_ESCALATION = 'privilege-escalation',
-  /** No hostPID, hostIPC or hostNetwork (CIS AKS 1.8 4.2.2-4.2.4). */
+  /** Pod Security `hostNamespaces`: no hostPID, hostIPC or hostNetwork (CIS AKS 1.8 4.2.2-4.2.4). */
   HOST_NAMESPACES = 'host-namespaces',
-  /** No host ports outside an allowed list. */
+  /** Pod Security `hostPorts`: no host ports. */
   HOST_PORTS = 'host-ports',
-  /** No hostPath volumes outside allowed path prefixes. */
+  /** Pod Security `hostPathVolumes`: no hostPath volumes. */
   HOST_PATHS = 'host-paths',
-  /** Containers drop ALL capabilities and add only allowed ones. */
+  /** Pod Security `windowsHostProcess`: no Windows HostProcess pods or containers. */
+  HOST_PROCESS = 'host-process',
+  /** Pod Security `hostProbesAndHostLifecycle` (v1.34+): probes and lifecycle handlers set no host. */
+  HOST_PROBES = 'host-probes',
+  /** Pod Security `capabilities_baseline` / `capabilities_restricted` (restricted: drop ALL, add only NET_BIND_SERVICE). */
   CAPABILITIES = 'capabilities',
-  /** Containers run as a non-root user. */
+  /** Pod Security `runAsNonRoot` (restricted): pods and containers run as non-root. */
   RUN_AS_NON_ROOT = 'run-as-non-root',
-  /** Containers run with the RuntimeDefault or a Localhost seccomp profile. */
+  /** Pod Security `runAsUser` (restricted): neither the pod nor a container sets runAsUser 0. */
+  RUN_AS_USER = 'run-as-user',
+  /** Pod Security `seccompProfile_baseline` / `seccompProfile_restricted` (restricted: RuntimeDefault or Localhost required). */
   SECCOMP = 'seccomp',
-  /** No AppArmor profile is set to unconfined. */
+  /** Pod Security `appArmorProfile`: no AppArmor profile other than RuntimeDefault or Localhost. */
   APPARMOR = 'apparmor',
-  /** Containers have a read-only root filesystem. */
-  READ_ONLY_ROOT_FILESYSTEM = 'read-only-root-filesystem',
-  /** Volumes are of the allowed types only. */
+  /** Pod Security `seLinuxOptions`: only container SELinux types, no user or role. */
+  SELINUX_OPTIONS = 'selinux-options',
+  /** Pod Security `restrictedVolumes` (restricted): volumes of the allowed types only. */
   VOLUME_TYPES = 'volume-types',
-  /** Containers use the Default /proc mount. */
+  /** Pod Security `procMount` / `procMount_restricted`: containers use the Default /proc mount. */
   PROC_MOUNT = 'proc-mount',
-  /** Pods set only safe sysctls. */
+  /** Pod Security `sysctls`: pods set only the version's safe sysctls. */
   SYSCTLS = 'sysctls',
-  /** Images come from approved registries only (CIS AKS 1.8 5.1.4). */
+  /** Beyond Pod Security: containers have a read-only root filesystem (CIS AKS 1.8 4.6.2). */
+  READ_ONLY_ROOT_FILESYSTEM = 'read-only-root-filesystem',
+  /** Beyond Pod Security: images come from approved registries only (CIS AKS 1.8 5.1.4). */
   ALLOWED_REGISTRIES = 'allowed-registries',
-  /** Containers declare resource requests and limits. */
+  /** Beyond Pod Security: containers declare resource requests and limits. */
   REQUIRED_RESOURCES = 'required-resources',
-  /** Images are pinned to a tag other than `latest`, or a digest. */
+  /** Beyond Pod Security: images are pinned to a tag other than `latest`, or a digest. */
   DISALLOW_LATEST_TAG = 'disallow-latest-tag',
-  /** Pods on the default service account do not mount its token (CIS AKS 1.8 4.1.6). */
+  /** Beyond Pod Security: pods on the default service account do not mount its token (CIS AKS 1.8 4.1.6). */
   DEFAULT_SERVICE_ACCOUNT_TOKEN = 'default-service-account-token',
-  /** Secrets are mounted as files, never passed as environment variables (CIS AKS 1.8 4.5.1). */
+  /** Beyond Pod Security: secrets are mounted as files, never passed as environment variables (CIS AKS 1.8 4.5.1). */
   SECRETS_AS_FILES = 'secrets-as-files',
-  /** No workloads in the `default` namespace (CIS AKS 1.8 4.6.3). */
+  /** Beyond Pod Security: no workloads in the `default` namespace (CIS AKS 1.8 4.6.3). */
   DISALLOWED_NAMESPACES = 'disallowed-namespaces',
 }
 

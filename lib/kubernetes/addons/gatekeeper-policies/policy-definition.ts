@@ -1,4 +1,6 @@
 // Internal: the shape of one policy of the library, and the CEL snippets several policies share.
+import { PodSecurityLevel } from '../../namespace/pod-security';
+import { PodSecurityVersion } from '../../namespace/pod-security-version';
 import { GatekeeperPolicy } from './gatekeeper-policy';
 
 /** A CEL variable of a K8sNativeValidation source. */
@@ -13,6 +15,13 @@ export interface CelValidation {
   readonly messageExpression: string;
 }
 
+/** The Pod Security Standards level and version the Pod Security set implements. */
+export interface PodSecurityProfile {
+  /** BASELINE or RESTRICTED. */
+  readonly level: PodSecurityLevel;
+  readonly version: PodSecurityVersion;
+}
+
 /** One policy: its ConstraintTemplate (CEL) and the parameters its constraint gets by default. */
 export interface PolicyDefinition {
   readonly policy: GatekeeperPolicy;
@@ -25,6 +34,22 @@ export interface PolicyDefinition {
   readonly defaultParameters: Record<string, any>;
   readonly variables: CelVariable[];
   readonly validations: CelValidation[];
+  /**
+   * For the Pod Security set: the profile the CEL was written for and the ids of the Pod Security
+   * Admission checks (`k8s.io/pod-security-admission/policy`) it implements at that profile.
+   */
+  readonly podSecurity?: { readonly profile: PodSecurityProfile; readonly checks: string[] };
+}
+
+/**
+ * A policy of the library for a profile: undefined when the profile has no such check (a restricted
+ * check at baseline, or a check newer than the version).
+ */
+export type PolicyBuilder = (profile: PodSecurityProfile) => PolicyDefinition | undefined;
+
+/** A builder for a policy that is the same at every profile (the policies beyond Pod Security). */
+export function sameForEveryProfile(definition: PolicyDefinition): PolicyBuilder {
+  return () => definition;
 }
 
 export const STRING_LIST = { type: 'array', items: { type: 'string' } };
@@ -35,8 +60,19 @@ export function paramList(name: string): CelVariable {
 }
 
 /**
- * Every container of the pod (containers, init containers, ephemeral containers), then the ones not
- * exempted by the `exemptImages` parameter (exact image, or a prefix ending in `*`).
+ * `has()` for every step of `path` below `root` (`present('c', 'securityContext.privileged')`): CEL
+ * has() errors on a missing parent, and a ternary with an empty map would not type-check against the
+ * Pod schema when Gatekeeper generates a ValidatingAdmissionPolicy.
+ */
+export function present(root: string, path: string): string {
+  const steps = path.split('.');
+  return steps.map((_, i) => `has(${root}.${steps.slice(0, i + 1).join('.')})`).join(' && ');
+}
+
+/**
+ * Every container of the pod (init, regular and ephemeral containers, as Pod Security Admission visits
+ * them), the names of those exempted by the `exemptImages` parameter (exact image, or a prefix ending in
+ * `*`), and the others. Container names are unique across the three lists.
  */
 export const CONTAINER_VARIABLES: CelVariable[] = [
   {
@@ -48,18 +84,36 @@ export const CONTAINER_VARIABLES: CelVariable[] = [
   },
   paramList('exemptImages'),
   {
-    name: 'containers',
+    name: 'exemptContainerNames',
     expression:
-      "variables.allContainers.filter(c, !variables.exemptImages.exists(p, p.endsWith('*') ? c.image.startsWith(p.replace('*', '')) : c.image == p))",
+      "variables.allContainers.filter(c, variables.exemptImages.exists(p, p.endsWith('*') ? c.image.startsWith(p.replace('*', '')) : c.image == p)).map(c, c.name)",
+  },
+  {
+    name: 'containers',
+    expression: 'variables.allContainers.filter(c, !(c.name in variables.exemptContainerNames))',
   },
 ];
 
 export const EXEMPT_IMAGES_PARAMETER = { exemptImages: STRING_LIST };
 
-/** A validation that fails when the named variable (a list of offending names) is not empty. */
-export function noneOf(variable: string, message: string): CelValidation {
+/** A CEL string literal. */
+export function celString(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** A CEL list literal of strings. */
+export function celStringList(values: readonly string[]): string {
+  return `[${values.map(celString).join(', ')}]`;
+}
+
+/**
+ * A validation that fails when the named variable (a list of offending names) is not empty, unless
+ * `exemptWhen` (a CEL condition) holds.
+ */
+export function noneOf(variable: string, message: string, exemptWhen?: string): CelValidation {
+  const empty = `size(variables.${variable}) == 0`;
   return {
-    expression: `size(variables.${variable}) == 0`,
-    messageExpression: `'${message}: ' + variables.${variable}.join(', ')`,
+    expression: exemptWhen ? `(${exemptWhen}) || ${empty}` : empty,
+    messageExpression: `${celString(message + ': ')} + variables.${variable}.join(', ')`,
   };
 }

@@ -1,69 +1,92 @@
 // Internal: the library's policies and how they render to Gatekeeper manifests.
-import { EnforcementAction, GatekeeperPolicy } from './gatekeeper-policy';
-import { PolicyDefinition } from './policy-definition';
+import { compareStrings } from '../../../ordering';
+import { EnforcementAction } from './gatekeeper-policy';
+import { PodSecurityProfile, PolicyBuilder, PolicyDefinition, sameForEveryProfile } from './policy-definition';
 import { ALLOWED_REGISTRIES } from './policies/allowed-registries';
-import { APPARMOR } from './policies/apparmor';
-import { CAPABILITIES } from './policies/capabilities';
+import { appArmor } from './policies/apparmor';
+import { capabilities } from './policies/capabilities';
 import { DEFAULT_SERVICE_ACCOUNT_TOKEN } from './policies/default-service-account-token';
 import { DISALLOW_LATEST_TAG } from './policies/disallow-latest-tag';
 import { DISALLOWED_NAMESPACES } from './policies/disallowed-namespaces';
-import { HOST_NAMESPACES } from './policies/host-namespaces';
-import { HOST_PATHS } from './policies/host-paths';
-import { HOST_PORTS } from './policies/host-ports';
-import { PRIVILEGE_ESCALATION } from './policies/privilege-escalation';
-import { PRIVILEGED_CONTAINER } from './policies/privileged-container';
-import { PROC_MOUNT } from './policies/proc-mount';
+import { hostNamespaces } from './policies/host-namespaces';
+import { hostPaths } from './policies/host-paths';
+import { hostPorts } from './policies/host-ports';
+import { hostProbes } from './policies/host-probes';
+import { hostProcess } from './policies/host-process';
+import { privilegeEscalation } from './policies/privilege-escalation';
+import { privilegedContainer } from './policies/privileged-container';
+import { procMount } from './policies/proc-mount';
 import { READ_ONLY_ROOT_FILESYSTEM } from './policies/read-only-root-filesystem';
 import { REQUIRED_RESOURCES } from './policies/required-resources';
-import { RUN_AS_NON_ROOT } from './policies/run-as-non-root';
-import { SECCOMP } from './policies/seccomp';
+import { runAsNonRoot } from './policies/run-as-non-root';
+import { runAsUser } from './policies/run-as-user';
+import { seccomp } from './policies/seccomp';
 import { SECRETS_AS_FILES } from './policies/secrets-as-files';
-import { SYSCTLS } from './policies/sysctls';
-import { VOLUME_TYPES } from './policies/volume-types';
+import { seLinuxOptions } from './policies/selinux-options';
+import { sysctls } from './policies/sysctls';
+import { volumeTypes } from './policies/volume-types';
+import { SIGNIFICANT_POD_UPDATE } from './significant-update';
 
 /** Every policy of the library, in the order constraints are created. */
-export const POLICY_LIBRARY: PolicyDefinition[] = [
-  PRIVILEGED_CONTAINER,
-  PRIVILEGE_ESCALATION,
-  HOST_NAMESPACES,
-  HOST_PORTS,
-  HOST_PATHS,
-  CAPABILITIES,
-  RUN_AS_NON_ROOT,
-  SECCOMP,
-  APPARMOR,
-  READ_ONLY_ROOT_FILESYSTEM,
-  VOLUME_TYPES,
-  PROC_MOUNT,
-  SYSCTLS,
-  ALLOWED_REGISTRIES,
-  REQUIRED_RESOURCES,
-  DISALLOW_LATEST_TAG,
-  DEFAULT_SERVICE_ACCOUNT_TOKEN,
-  SECRETS_AS_FILES,
-  DISALLOWED_NAMESPACES,
+const LIBRARY: PolicyBuilder[] = [
+  privilegedContainer,
+  privilegeEscalation,
+  hostNamespaces,
+  hostPorts,
+  hostPaths,
+  hostProcess,
+  hostProbes,
+  capabilities,
+  runAsNonRoot,
+  runAsUser,
+  seccomp,
+  appArmor,
+  seLinuxOptions,
+  volumeTypes,
+  procMount,
+  sysctls,
+  sameForEveryProfile(READ_ONLY_ROOT_FILESYSTEM),
+  sameForEveryProfile(ALLOWED_REGISTRIES),
+  sameForEveryProfile(REQUIRED_RESOURCES),
+  sameForEveryProfile(DISALLOW_LATEST_TAG),
+  sameForEveryProfile(DEFAULT_SERVICE_ACCOUNT_TOKEN),
+  sameForEveryProfile(SECRETS_AS_FILES),
+  sameForEveryProfile(DISALLOWED_NAMESPACES),
 ];
+
+/** The policies of a profile (a profile lacks the checks it does not have, e.g. restricted ones at baseline). */
+export function policyLibrary(profile: PodSecurityProfile): PolicyDefinition[] {
+  return LIBRARY.map((build) => build(profile)).filter((d): d is PolicyDefinition => d !== undefined);
+}
+
+/** Annotation prefix of what the library records on its templates. */
+export const ANNOTATION_PREFIX = 'cdktf-hardened-k8s/';
 
 export const TEMPLATE_API_VERSION = 'templates.gatekeeper.sh/v1';
 export const CONSTRAINT_API_VERSION = 'constraints.gatekeeper.sh/v1beta1';
 export const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
 
-export function policyDefinition(policy: GatekeeperPolicy): PolicyDefinition {
-  const found = POLICY_LIBRARY.find((p) => p.policy === policy);
-  if (!found) {
-    throw new Error(`no policy ${policy}`);
-  }
-  return found;
-}
-
-/** The ConstraintTemplate: a CEL-only (K8sNativeValidation) template. */
+/**
+ * The ConstraintTemplate: a CEL-only (K8sNativeValidation) template that judges creates and the updates
+ * Pod Security Admission would re-judge. Pod Security templates record their level, version and checks.
+ */
 export function renderTemplate(definition: PolicyDefinition): any {
+  const podSecurity = definition.podSecurity;
   return {
     apiVersion: TEMPLATE_API_VERSION,
     kind: 'ConstraintTemplate',
     metadata: {
       name: definition.kind.toLowerCase(),
-      annotations: { description: definition.description },
+      annotations: {
+        description: definition.description,
+        ...(podSecurity
+          ? {
+            [`${ANNOTATION_PREFIX}pod-security-checks`]: podSecurity.checks.join(','),
+            [`${ANNOTATION_PREFIX}pod-security-level`]: podSecurity.profile.level,
+            [`${ANNOTATION_PREFIX}pod-security-version`]: podSecurity.profile.version.label,
+          }
+          : {}),
+      },
     },
     spec: {
       crd: {
@@ -81,6 +104,7 @@ export function renderTemplate(definition: PolicyDefinition): any {
             {
               engine: 'K8sNativeValidation',
               source: {
+                matchCondition: [{ name: SIGNIFICANT_POD_UPDATE.name, expression: SIGNIFICANT_POD_UPDATE.expression }],
                 variables: definition.variables.map((v) => ({ name: v.name, expression: v.expression })),
                 validations: definition.validations.map((v) => ({ expression: v.expression, messageExpression: v.messageExpression })),
               },
@@ -92,7 +116,10 @@ export function renderTemplate(definition: PolicyDefinition): any {
   };
 }
 
-/** The constraint of a template: applies to Pods outside the excluded namespaces. */
+/**
+ * The constraint of a template: applies to Pods outside the excluded namespaces. Like Pod Security
+ * Admission's enforce mode it judges Pods, not the pod templates of workload controllers.
+ */
 export function renderConstraint(
   definition: PolicyDefinition,
   enforcementAction: EnforcementAction,
@@ -108,7 +135,7 @@ export function renderConstraint(
       match: {
         scope: 'Namespaced',
         kinds: [{ apiGroups: [''], kinds: ['Pod'] }],
-        ...(excludedNamespaces.length ? { excludedNamespaces: [...excludedNamespaces].sort() } : {}),
+        ...(excludedNamespaces.length ? { excludedNamespaces: [...excludedNamespaces].sort(compareStrings) } : {}),
       },
       parameters,
     },

@@ -57,6 +57,7 @@ export class GatekeeperAddon implements IClusterAddon {
     const namespace = new HardenedNamespace(context.chartScope, 'gatekeeper-namespace', {
       name: this.namespace,
       podSecurityLevel: PodSecurityLevel.RESTRICTED,
+      podSecurityVersion: context.podSecurityVersion,
       // The chart's post-install job would relabel the namespace (Terraform drift); the label is set here instead.
       labels: [{ key: IGNORE_LABEL, value: 'no-self-managing' }],
       allowSameNamespaceTraffic: true,

@@ -128,7 +128,7 @@ export class IstioAddon implements IClusterAddon {
     if (cluster.managedIstioRevision) {
       this.configureManagedMesh(context.chartScope, cluster.managedIstioRevision, outbound);
     } else {
-      this.installCharts(context.chartScope, outbound);
+      this.installCharts(context, outbound);
     }
 
     const mesh = new Construct(context.objectScope, 'istio-mesh');
@@ -165,10 +165,12 @@ export class IstioAddon implements IClusterAddon {
     });
   }
 
-  private installCharts(scope: Construct, outbound: MeshOutboundTrafficPolicy): void {
+  private installCharts(context: AddonInstallContext, outbound: MeshOutboundTrafficPolicy): void {
+    const scope = context.chartScope;
     const version = this.props.version ?? IstioVersion.V1_30_3;
     const namespace = new HardenedNamespace(scope, 'istio-namespace', {
       name: HELM_ROOT_NAMESPACE,
+      podSecurityVersion: context.podSecurityVersion,
       allowSameNamespaceTraffic: true,
       // 15012 xDS and certificates for sidecars, 15017 injection/validation webhooks, 15014 monitoring.
       ingressTcpPorts: [15012, 15014, 15017],

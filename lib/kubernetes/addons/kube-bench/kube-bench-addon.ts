@@ -130,7 +130,7 @@ export class KubeBenchAddon implements IClusterAddon {
     const namespace = nodeAgentNamespace(
       context.chartScope,
       'kube-bench-namespace',
-      { name: this.namespace },
+      { name: this.namespace, podSecurityVersion: context.podSecurityVersion },
       'kube-bench reads node configuration through the host PID namespace and read-only host mounts',
     );
     const benchmark = this.benchmarkFor(context.cluster);

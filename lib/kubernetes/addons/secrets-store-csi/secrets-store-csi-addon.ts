@@ -91,7 +91,7 @@ export class SecretsStoreCsiAddon implements IClusterAddon {
       namespace = nodeAgentNamespace(
         context.chartScope,
         'secrets-store-csi-namespace',
-        { name: namespace, egressTcpPortsToAnywhere: [443, 6443] },
+        { name: namespace, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
         'the CSI driver mounts volumes into pods through the kubelet directory with a privileged container',
       ).namespaceName;
     }

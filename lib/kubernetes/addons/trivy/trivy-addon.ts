@@ -62,7 +62,7 @@ export class TrivyOperatorAddon implements IClusterAddon {
     const namespace = nodeAgentNamespace(
       context.chartScope,
       'trivy-namespace',
-      { name: this.namespace, allowSameNamespaceTraffic: true, egressTcpPortsToAnywhere: [443, 6443] },
+      { name: this.namespace, allowSameNamespaceTraffic: true, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
       'the node-collector of the infrastructure assessment mounts host paths read-only',
     );
     const specs = context.cluster.distribution === KubernetesDistribution.RKE2 ? [...COMPLIANCE_SPECS, 'rke2-cis-1.24'] : COMPLIANCE_SPECS;

@@ -1,26 +1,62 @@
 import { GatekeeperPolicy } from '../gatekeeper-policy';
-import { CONTAINER_VARIABLES, EXEMPT_IMAGES_PARAMETER, noneOf, paramList, PolicyDefinition, STRING_LIST } from '../policy-definition';
+import { checkMessage, isRestricted, podSecurityPolicy, WINDOWS_POD } from '../pod-security-policy';
+import { celString, celStringList, CONTAINER_VARIABLES, noneOf, PodSecurityProfile, PolicyBuilder, PolicyDefinition, present } from '../policy-definition';
 
-/** Every container runs with an allowed seccomp profile type, set on the container or the pod. */
-export const SECCOMP: PolicyDefinition = {
-  policy: GatekeeperPolicy.SECCOMP,
-  kind: 'K8sHardenedSeccomp',
-  description: 'Containers must run with the RuntimeDefault or a Localhost seccomp profile (CIS AKS 1.8 4.6.2).',
-  parameters: { ...EXEMPT_IMAGES_PARAMETER, allowedProfiles: STRING_LIST },
-  defaultParameters: { allowedProfiles: ['RuntimeDefault', 'Localhost'] },
-  variables: [
-    ...CONTAINER_VARIABLES,
-    paramList('allowedProfiles'),
-    {
-      name: 'podProfile',
-      expression:
-        "has(object.spec.securityContext) && has(object.spec.securityContext.seccompProfile) ? object.spec.securityContext.seccompProfile.type : ''",
-    },
-    {
-      name: 'unconfined',
-      expression:
-        'variables.containers.filter(c, !(((has(c.securityContext) && has(c.securityContext.seccompProfile)) ? c.securityContext.seccompProfile.type : variables.podProfile) in variables.allowedProfiles)).map(c, c.name)',
-    },
-  ],
-  validations: [noneOf('unconfined', 'containers must run with an allowed seccomp profile')],
-};
+const PROFILE = 'securityContext.seccompProfile';
+const VALID = celStringList(['RuntimeDefault', 'Localhost']);
+const KIND = 'K8sHardenedSeccomp';
+
+/** A seccomp profile set on `root` with a type other than RuntimeDefault or Localhost (a missing type counts). */
+const badProfile = (root: string) => `${present(root, PROFILE)} && !(has(${root}.${PROFILE}.type) && ${root}.${PROFILE}.type in ${VALID})`;
+const validProfile = (root: string) => `${present(root, PROFILE)} && has(${root}.${PROFILE}.type) && ${root}.${PROFILE}.type in ${VALID}`;
+
+/** Baseline `seccompProfile_baseline`: a seccomp profile, where set, is RuntimeDefault or Localhost. */
+function baseline(profile: PodSecurityProfile): PolicyDefinition {
+  const check = 'seccompProfile_baseline';
+  return podSecurityPolicy(profile, {
+    policy: GatekeeperPolicy.SECCOMP,
+    kind: KIND,
+    description: 'Seccomp profiles, where set, must be RuntimeDefault or Localhost (CIS AKS 1.8 4.6.2).',
+    checks: [check],
+    judgesContainers: true,
+    variables: [...CONTAINER_VARIABLES, { name: 'unconfined', expression: `variables.containers.filter(c, ${badProfile('c')}).map(c, c.name)` }],
+    validations: [
+      { expression: `!(${badProfile('object.spec')})`, messageExpression: celString(checkMessage(profile, check, 'pod must not set securityContext.seccompProfile.type other than RuntimeDefault or Localhost')) },
+      noneOf('unconfined', checkMessage(profile, check, 'containers must not set securityContext.seccompProfile.type other than RuntimeDefault or Localhost')),
+    ],
+  });
+}
+
+/**
+ * Restricted `seccompProfile_restricted` (replacing the baseline check; RKE2 CIS 1.8 5.7.2): every
+ * container runs RuntimeDefault or Localhost, set on it or on the pod, and no level sets another type.
+ * Windows pods are admitted: Kubernetes forbids seccomp on them.
+ */
+function restricted(profile: PodSecurityProfile): PolicyDefinition {
+  const check = 'seccompProfile_restricted';
+  return podSecurityPolicy(profile, {
+    policy: GatekeeperPolicy.SECCOMP,
+    kind: KIND,
+    description: 'Pods or all their containers must set the RuntimeDefault or a Localhost seccomp profile (CIS AKS 1.8 4.6.2, RKE2 CIS 1.8 5.7.2).',
+    checks: [check],
+    judgesContainers: true,
+    variables: [
+      ...CONTAINER_VARIABLES,
+      { name: 'windowsPod', expression: WINDOWS_POD },
+      { name: 'podProfileValid', expression: validProfile('object.spec') },
+      { name: 'unconfined', expression: `variables.containers.filter(c, ${badProfile('c')}).map(c, c.name)` },
+      { name: 'unset', expression: `variables.containers.filter(c, !(${present('c', PROFILE)}) && !variables.podProfileValid).map(c, c.name)` },
+    ],
+    validations: [
+      {
+        expression: `variables.windowsPod || !(${badProfile('object.spec')})`,
+        messageExpression: celString(checkMessage(profile, check, 'pod must not set securityContext.seccompProfile.type other than RuntimeDefault or Localhost')),
+      },
+      noneOf('unconfined', checkMessage(profile, check, 'containers must not set securityContext.seccompProfile.type other than RuntimeDefault or Localhost'), 'variables.windowsPod'),
+      noneOf('unset', checkMessage(profile, check, 'pod or containers must set securityContext.seccompProfile.type to RuntimeDefault or Localhost'), 'variables.windowsPod'),
+    ],
+  });
+}
+
+/** Seccomp at the profile's level. */
+export const seccomp: PolicyBuilder = (profile) => (isRestricted(profile) ? restricted(profile) : baseline(profile));

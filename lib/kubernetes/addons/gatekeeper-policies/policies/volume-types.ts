@@ -1,37 +1,29 @@
 import { GatekeeperPolicy } from '../gatekeeper-policy';
-import { noneOf, paramList, PolicyDefinition, STRING_LIST } from '../policy-definition';
+import { checkMessage, isRestricted, podSecurityPolicy } from '../pod-security-policy';
+import { noneOf, PolicyBuilder } from '../policy-definition';
 
-/** Every volume source field of a Pod volume (core/v1 Volume). */
-const VOLUME_SOURCES = [
-  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'configMap', 'csi', 'downwardAPI', 'emptyDir',
-  'ephemeral', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk', 'gitRepo', 'glusterfs', 'hostPath', 'image', 'iscsi',
-  'nfs', 'persistentVolumeClaim', 'photonPersistentDisk', 'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO',
-  'secret', 'storageos', 'vsphereVolume',
-];
-
-/** The volume types Pod Security restricted allows. */
-export const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+/** The inline volume sources Pod Security restricted allows; a volume with none of them is refused (unknown types too). */
+export const RESTRICTED_VOLUME_SOURCES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret'];
 
 /**
- * Volumes use only the allowed types. Each source field is tested by name (not by iterating the volume's
- * keys) so the expression also type-checks against the Pod schema when Gatekeeper generates a
- * ValidatingAdmissionPolicy.
+ * Pod Security restricted `restrictedVolumes` (RKE2 CIS 1.8 5.2.12 for hostPath): every volume uses an
+ * allowed source. Each source is tested by name, not by iterating the volume's keys, so the expression
+ * type-checks against the Pod schema when Gatekeeper generates a ValidatingAdmissionPolicy.
  */
-export const VOLUME_TYPES: PolicyDefinition = {
-  policy: GatekeeperPolicy.VOLUME_TYPES,
-  kind: 'K8sHardenedVolumeTypes',
-  description: 'Pods may use only the allowed volume types (Pod Security restricted set by default).',
-  parameters: { allowedVolumeTypes: STRING_LIST },
-  defaultParameters: { allowedVolumeTypes: RESTRICTED_VOLUME_TYPES },
-  variables: [
-    paramList('allowedVolumeTypes'),
-    {
-      name: 'disallowedVolumes',
-      expression:
-        '(has(object.spec.volumes) ? object.spec.volumes : []).filter(v, ' +
-        VOLUME_SOURCES.map((s) => `(has(v.${s}) && !('${s}' in variables.allowedVolumeTypes))`).join(' || ') +
-        ').map(v, v.name)',
-    },
-  ],
-  validations: [noneOf('disallowedVolumes', 'volumes of a type that is not allowed')],
-};
+export const volumeTypes: PolicyBuilder = (profile) =>
+  isRestricted(profile)
+    ? podSecurityPolicy(profile, {
+      policy: GatekeeperPolicy.VOLUME_TYPES,
+      kind: 'K8sHardenedVolumeTypes',
+      description: 'Pods may use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret volumes.',
+      checks: ['restrictedVolumes'],
+      judgesContainers: false,
+      variables: [
+        {
+          name: 'restrictedVolumes',
+          expression: `(has(object.spec.volumes) ? object.spec.volumes : []).filter(v, !(${RESTRICTED_VOLUME_SOURCES.map((s) => `has(v.${s})`).join(' || ')})).map(v, v.name)`,
+        },
+      ],
+      validations: [noneOf('restrictedVolumes', checkMessage(profile, 'restrictedVolumes', 'volumes of a restricted type'))],
+    })
+    : undefined;
