@@ -1,4 +1,3 @@
-import { isTerraformExpression } from '../../resolved-resource';
 import { compliant, defineRule, nonCompliant, notApplicable, references, unknown } from '../../define-rule';
 import { IResolvedResource, IRuleContext, RuleSeverity } from '../../types';
 import { allBlocks, assignmentsOf, firstBlock, grantStatus, NeededGrant, sameId } from './role-grants';
@@ -6,28 +5,29 @@ import { allBlocks, assignmentsOf, firstBlock, grantStatus, NeededGrant, sameId 
 const RESOURCE_GROUP_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)$/i;
 
 /** True when the scope is the resource group of the gateway. */
-function isGatewayResourceGroup(scope: string, gateway: IResolvedResource): boolean {
-  const groupName = gateway.config.resource_group_name;
-  if (!isTerraformExpression(scope)) {
-    const group = RESOURCE_GROUP_ID.exec(scope)?.[1];
-    return group !== undefined && (isTerraformExpression(groupName) || String(groupName).toLowerCase() === group.toLowerCase());
+function isGatewayResourceGroup(scope: string, gateway: IResolvedResource, context: IRuleContext): boolean {
+  const groupName: unknown = gateway.config.resource_group_name;
+  const sameName = (name: unknown) => typeof name === 'string' && typeof groupName === 'string' && sameId(name, groupName);
+  if (!scope.includes('${')) {
+    return sameName(RESOURCE_GROUP_ID.exec(scope)?.[1]) || (typeof groupName === 'string' && groupName.includes('${') && RESOURCE_GROUP_ID.test(scope));
   }
-  // The group's id from the gateway's own id (what HardenedAksCluster writes) ...
+  // The group's id taken from the gateway's own id (what HardenedAksCluster writes) ...
   if (scope.includes(`${gateway.address}.id`) && /resourceGroups/.test(scope)) {
     return true;
   }
-  // ... or the resource group resource whose name the gateway uses.
-  const group = /^\$\{(azurerm_resource_group\.[^.}]+)\.name\}$/.exec(String(groupName))?.[1];
-  return group !== undefined && scope === `\${${group}.id}`;
+  // ... or a resource group of the stack that the gateway is in, by reference or by name.
+  const group = /^\$\{(azurerm_resource_group\.[^.}]+)\.id\}$/.exec(scope)?.[1];
+  const resource = context.resourcesOfType('azurerm_resource_group').find((g) => g.address === group);
+  return resource !== undefined && (groupName === `\${${resource.address}.name}` || sameName(resource.config.name));
 }
 
 /** What AGIC needs on a gateway of the stack: write the gateway, read its group, join its subnet, use its identity. */
-function gatewayGrants(gatewayId: string, gateway: IResolvedResource | undefined): NeededGrant[] {
+function gatewayGrants(gatewayId: string, gateway: IResolvedResource | undefined, context: IRuleContext): NeededGrant[] {
   const grants: NeededGrant[] = [{ what: 'Contributor on the gateway', roles: ['Contributor', 'Owner'], onScope: (s) => sameId(s, gatewayId) }];
   if (!gateway) {
     return grants;
   }
-  grants.push({ what: 'Reader on the gateway resource group', roles: ['Reader', 'Contributor', 'Owner'], onScope: (s) => isGatewayResourceGroup(s, gateway) });
+  grants.push({ what: 'Reader on the gateway resource group', roles: ['Reader', 'Contributor', 'Owner'], onScope: (s) => isGatewayResourceGroup(s, gateway, context) });
   for (const subnet of allBlocks(gateway.config.gateway_ip_configuration).map((c) => c?.subnet_id)) {
     grants.push({ what: 'Network Contributor on the gateway subnet', roles: ['Network Contributor', 'Contributor', 'Owner'], onScope: (s) => sameId(s, subnet) });
   }
@@ -40,7 +40,7 @@ function gatewayGrants(gatewayId: string, gateway: IResolvedResource | undefined
 function neededGrants(agic: any, context: IRuleContext): NeededGrant[] | undefined {
   if (typeof agic.gateway_id === 'string') {
     const gateway = context.resourcesOfType('azurerm_application_gateway').find((g) => references(agic.gateway_id, g));
-    return gatewayGrants(agic.gateway_id, gateway);
+    return gatewayGrants(agic.gateway_id, gateway, context);
   }
   if (typeof agic.subnet_id === 'string') {
     // AKS creates the gateway in a subnet of yours: the add-on must join it.
