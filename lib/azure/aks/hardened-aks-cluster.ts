@@ -240,7 +240,9 @@ export interface HardenedAksClusterProps {
 
 /**
  * A hardened AKS cluster: private API server, Entra ID only with Azure RBAC, Azure CNI flat with Calico,
- * workload identity, KMS-ready, Defender, managed Istio, patch upgrades, hardened node pools.
+ * workload identity, KMS-ready, Defender, managed Istio, patch upgrades, hardened node pools, and its
+ * control-plane audit logs sent to the workspace. Given the registries and the gateway of the app
+ * (`containerRegistries`, `applicationGateway`) it grants its kubelet AcrPull and the AGIC add-on its roles.
  * Each insecure choice is an explicit prop that fails its compliance rule unless waived.
  */
 export class HardenedAksCluster extends Construct implements IKubernetesCluster {
@@ -413,7 +415,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
       this.auditDiagnosticSetting = controlPlaneAuditSetting(this, 'audit-logs', this.clusterId, props.logAnalyticsWorkspaceId);
       recordClusterAuditExport(this, this.clusterId, { clusterPath: this.node.path, workspaceId: props.logAnalyticsWorkspaceId, setting: this.auditDiagnosticSetting });
     }
-    const pulls = new Construct(this, 'acr-pull');
+    const pulls = wiring.registries.length + wiring.registryIds.length > 0 ? new Construct(this, 'acr-pull') : this;
     this.acrPullRoleAssignments = [
       ...wiring.registries.map((registry) => registry._grantPullIn(pulls, registry.node.path.replace(/\//g, '-'), this.kubeletIdentityObjectId)),
       ...wiring.registryIds.map((registry) => assignRoleToManagedIdentity(pulls, registry.id, registry.registryId, 'AcrPull', this.kubeletIdentityObjectId)),

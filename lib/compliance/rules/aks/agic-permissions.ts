@@ -60,7 +60,7 @@ export const aksAgicPermissions = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Give the cluster the gateway as HardenedAksCluster applicationGateway (it creates the role assignments), or call ' +
-      'gateway.grantAgic(cluster.agicIdentityObjectId, subnetId, resourceGroupId) for a cluster created elsewhere; for a cluster written by hand, ' +
+      'TlsIngressGateway.grantAgic with HardenedAksCluster.agicIdentityObjectId for a cluster created elsewhere; for a cluster written by hand, ' +
       'role assignments for ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id: Contributor on the gateway, ' +
       'Reader on its resource group, Network Contributor on its subnet, Managed Identity Operator on its identity.',
     cisControls: [],

@@ -25,7 +25,8 @@ export const aksDiagnosticSettingsDistinct = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep one audit setting per cluster: HardenedAksCluster writes it (auditLogsEnabled); remove the other setting, or set ' +
-      'auditLogsEnabled: false and keep yours (PlatformMonitoring.addClusterDiagnostics with cluster.clusterId returns the cluster\'s own setting).',
+      'HardenedAksCluster auditLogsEnabled to false and keep yours (PlatformMonitoring.addClusterDiagnostics given HardenedAksCluster.clusterId ' +
+      'returns the cluster\'s own setting instead of writing a second).',
     cisControls: [],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster: one control-plane-audit setting; PlatformMonitoring.addClusterDiagnostics reuses it',

@@ -24,9 +24,9 @@ export const aksKubeletAcrPull = defineRule(
     title: 'The kubelet identity of a cluster holds AcrPull when its stack has a container registry',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Give the cluster its registry: HardenedAksCluster containerRegistries: [registry] (containerRegistryIds for a registry created elsewhere), ' +
-      'or call registry.grantPull(id, cluster.kubeletIdentityObjectId); for a cluster written by hand, an azurerm_role_assignment ' +
-      'of AcrPull on the registry for kubelet_identity[0].object_id.',
+      'Give the cluster its registries: HardenedAksCluster containerRegistries (or containerRegistryIds for registries created elsewhere), ' +
+      'or call HardenedContainerRegistry.grantPull with HardenedAksCluster.kubeletIdentityObjectId; for a cluster written by hand, ' +
+      'an azurerm_role_assignment of AcrPull on the registry for kubelet_identity[0].object_id.',
     cisControls: [],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster containerRegistries: AcrPull for the kubelet identity on each registry',
