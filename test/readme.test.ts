@@ -299,11 +299,14 @@ describe('the quick start main.ts', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (id: string) => require(id === 'cdktf-hardened-k8s' ? path.join(ROOT, pkg.main) : id);
     const previous = process.env.CDKTF_OUTDIR;
+    // The app prints its compliance summary; keep the test output to the test results.
+    const print = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       process.env.CDKTF_OUTDIR = outdir;
       new Function('require', 'module', 'exports', js)(load, { exports: {} }, {});
     } finally {
+      print.mockRestore();
       log.mockRestore();
       if (previous === undefined) {
         delete process.env.CDKTF_OUTDIR;
