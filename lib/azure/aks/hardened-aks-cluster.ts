@@ -10,7 +10,7 @@ import type { TlsIngressGateway } from '../appgw/tls-ingress-gateway';
 import { controlPlaneAuditSetting, recordClusterAuditExport } from '../internal/control-plane-audit';
 import { assignRoleToManagedIdentity } from '../internal/role-assignment';
 import type { HardenedContainerRegistry } from '../registry/hardened-container-registry';
-import { validateClusterWiring } from './cluster-wiring';
+import { ClusterWiring, validateClusterWiring } from './cluster-wiring';
 import {
   ClusterEndpoint,
   IKubernetesCluster,
@@ -56,19 +56,6 @@ export interface HardenedAksClusterProps {
    * @default true (CIS AKS 1.8 2.1.1)
    */
   readonly auditLogsEnabled?: boolean;
-  /**
-   * Registries of this app the nodes pull images from: the kubelet identity gets AcrPull, and only that,
-   * on each (CIS AKS 1.8 5.1.3). Without it the `aks-kubelet-acr-pull` rule fails synth when the stack holds
-   * a registry the kubelet cannot pull from.
-   * @default - no registry
-   */
-  readonly containerRegistries?: HardenedContainerRegistry[];
-  /**
-   * Resource ids of registries created elsewhere the nodes pull images from: the kubelet identity gets
-   * AcrPull on each (CIS AKS 1.8 5.1.3).
-   * @default - none
-   */
-  readonly containerRegistryIds?: string[];
   /** Entra ID groups that administer the cluster (CIS AKS 1.8 5.5.1). */
   readonly adminGroupObjectIds: string[];
   /**
@@ -197,6 +184,19 @@ export interface HardenedAksClusterProps {
    */
   readonly istioRevision?: string;
   /**
+   * Registries of this app the nodes pull images from: the kubelet identity gets AcrPull, and only that,
+   * on each (CIS AKS 1.8 5.1.3). Without it the `aks-kubelet-acr-pull` rule fails synth when the stack holds
+   * a registry the kubelet cannot pull from.
+   * @default - no registry
+   */
+  readonly containerRegistries?: HardenedContainerRegistry[];
+  /**
+   * Resource ids of registries created elsewhere the nodes pull images from: the kubelet identity gets
+   * AcrPull on each (CIS AKS 1.8 5.1.3).
+   * @default - none
+   */
+  readonly containerRegistryIds?: string[];
+  /**
    * The TlsIngressGateway of this app that the AGIC add-on manages: turns the add-on on for it and grants
    * the add-on's identity what AGIC needs (Contributor on the gateway, Reader on its resource group, Network
    * Contributor on its subnet, Managed Identity Operator on its identity). Needs a user node pool (the
@@ -312,7 +312,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
         construct,
         'apiServerSubnetId',
         'KMS with a private key vault needs API server VNet integration: pass apiServerSubnetId: network.apiServerSubnetId ' +
-          '(AksNetwork creates the delegated subnet by default, apiServerSubnetCidr 10.240.9.32/28), or your own delegated subnet',
+          '(AksNetwork creates the delegated subnet by default), or the id of your own subnet delegated to Microsoft.ContainerService/managedClusters',
       );
     }
     const systemPool = resolvePoolOptions(construct, 'system', props.systemNodePool, true);
@@ -415,11 +415,8 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
       this.auditDiagnosticSetting = controlPlaneAuditSetting(this, 'audit-logs', this.clusterId, props.logAnalyticsWorkspaceId);
       recordClusterAuditExport(this, this.clusterId, { clusterPath: this.node.path, workspaceId: props.logAnalyticsWorkspaceId, setting: this.auditDiagnosticSetting });
     }
-    const pulls = wiring.registries.length + wiring.registryIds.length > 0 ? new Construct(this, 'acr-pull') : this;
-    this.acrPullRoleAssignments = [
-      ...wiring.registries.map((registry) => registry._grantPullIn(pulls, registry.node.path.replace(/\//g, '-'), this.kubeletIdentityObjectId)),
-      ...wiring.registryIds.map((registry) => assignRoleToManagedIdentity(pulls, registry.id, registry.registryId, 'AcrPull', this.kubeletIdentityObjectId)),
-    ];
+    this.acrPullRoleAssignments = this.grantPulls(wiring);
+    // In the cluster, not the gateway: the cluster's stack depends on the gateway's, never the reverse.
     this.agicRoleAssignments = props.applicationGateway?._agicRoleAssignmentsIn(new Construct(this, 'agic'), this.agicIdentityObjectId) ?? [];
     this.node.addValidation({ validate: () => this.validateAgicPool() });
   }
@@ -440,6 +437,18 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     const pool = new AksNodePool(this, `pool-${name}`, { ...options, name, subnetId, kubernetesClusterId: this.cluster.id });
     this.userPools.push(pool);
     return pool;
+  }
+
+  /** AcrPull for the kubelet on every wired registry, created in the cluster (whose stack depends on the registry's). */
+  private grantPulls(wiring: ClusterWiring): RoleAssignment[] {
+    if (wiring.registries.length + wiring.registryIds.length === 0) {
+      return [];
+    }
+    const scope = new Construct(this, 'acr-pull');
+    return [
+      ...wiring.registries.map((registry) => registry._grantPullIn(scope, registry.node.path.replace(/\//g, '-'), this.kubeletIdentityObjectId)),
+      ...wiring.registryIds.map((registry) => assignRoleToManagedIdentity(scope, registry.id, registry.registryId, 'AcrPull', this.kubeletIdentityObjectId)),
+    ];
   }
 
   private identityGrants(props: HardenedAksClusterProps): RoleAssignment[] {
