@@ -34,13 +34,8 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   const client = new DataAzurermClientConfig(infrastructure, 'client');
   const rg = new ResourceGroup(infrastructure, 'rg', { name: `rg-${name}`, location });
 
-  const network = new AksNetwork(infrastructure, 'network', {
-    name,
-    resourceGroupName: rg.name,
-    location,
-    // KMS with a private key vault needs API server VNet integration.
-    apiServerSubnetCidr: '10.240.9.32/28',
-  });
+  // The default subnets, including the API server subnet that KMS with a private key vault needs.
+  const network = new AksNetwork(infrastructure, 'network', { name, resourceGroupName: rg.name, location });
   const monitoring = new PlatformMonitoring(infrastructure, 'monitoring', { name, resourceGroupName: rg.name, location });
   const registry = new HardenedContainerRegistry(infrastructure, 'registry', {
     name: `acr${name.replace(/[^a-z0-9]/g, '')}`,
@@ -74,6 +69,8 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     logAnalyticsWorkspaceId: monitoring.workspaceId,
   });
 
+  // Wiring the registry and the gateway grants the kubelet AcrPull and AGIC its roles on the gateway;
+  // the cluster also sends its control-plane audit logs to the workspace.
   const cluster = new HardenedAksCluster(infrastructure, 'aks', {
     name: `aks-${name}`,
     resourceGroupName: rg.name,
@@ -82,15 +79,13 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     apiServerSubnetId: network.apiServerSubnetId,
     kmsKeyVaultKeyId: kmsKey.id,
     kmsKeyVaultId: vault.keyVaultId,
-    applicationGatewayId: gateway.gatewayId,
+    containerRegistries: [registry],
+    applicationGateway: gateway,
     logAnalyticsWorkspaceId: monitoring.workspaceId,
     adminGroupObjectIds: [PLATFORM_ADMINS_GROUP],
     tenantId: client.tenantId,
   });
   cluster.addUserNodePool('apps', network.userSubnetId);
-  registry.grantPull('kubelet-pull', cluster.kubeletIdentityObjectId);
-  monitoring.addClusterDiagnostics('aks-audit', cluster.clusterId);
-  gateway.grantAgic(cluster.agicIdentityObjectId, network.applicationGatewaySubnetId, rg.id);
 
   // A sample workload identity that reads one secret from the vault as a file.
   const appIdentity = new WorkloadIdentity(infrastructure, 'apps-identity', {

@@ -1,5 +1,6 @@
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { ResourcePolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-policy-assignment';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Testing, TerraformOutput, TerraformStack } from 'cdktf';
@@ -89,6 +90,25 @@ describe('HardenedAksCluster defaults', () => {
       azure_policy_enabled: false,
       tags: { 'hardened-k8s-policy-engine': 'gatekeeper' },
     });
+  });
+
+  test('control-plane audit logs to the workspace, one setting (CIS AKS 1.8 2.1.1)', () => {
+    expect(out).toHaveResourceWithProperties(MonitorDiagnosticSetting, {
+      name: 'control-plane-audit',
+      target_resource_id: '${azurerm_kubernetes_cluster.aks_cluster_D4B35EC5.id}',
+      log_analytics_workspace_id: aksProps().logAnalyticsWorkspaceId,
+      enabled_log: [{ category: 'guard' }, { category: 'kube-apiserver' }, { category: 'kube-audit-admin' }],
+    });
+    expect(Object.keys(JSON.parse(out).resource.azurerm_monitor_diagnostic_setting)).toHaveLength(1);
+  });
+
+  test('no AcrPull or AGIC grants and no AGIC identity unless a registry or gateway is given', () => {
+    const roles = Object.values<any>(JSON.parse(out).resource.azurerm_role_assignment).map((r) => r.role_definition_name);
+    expect(roles.sort()).toEqual(['Managed Identity Operator', 'Network Contributor']);
+    const cluster = new HardenedAksCluster(new TerraformStack(Testing.app(), 'test'), 'aks', aksProps());
+    expect(cluster.acrPullRoleAssignments).toEqual([]);
+    expect(cluster.agicRoleAssignments).toEqual([]);
+    expect(() => cluster.agicIdentityObjectId).toThrow(/agicIdentityObjectId has no value because the AGIC add-on is off.*applicationGateway/);
   });
 
   test('managed Istio asm-1-30', () => {
@@ -231,7 +251,7 @@ describe('HardenedAksCluster bad input', () => {
     ['empty name', { name: '' }, /name is required/],
     ['AZURE_POLICY without an image regex', { policyEngine: PolicyEngine.AZURE_POLICY }, /allowedImagesRegex is required/],
     ['bad Istio revision', { istioRevision: '1.30' }, /invalid istioRevision "1.30"/],
-    ['KMS with a private vault but no API server subnet', { kmsKeyVaultKeyId: 'k' }, /apiServerSubnetId is required.*VNet integration/],
+    ['KMS with a private vault but no API server subnet', { kmsKeyVaultKeyId: 'k' }, /apiServerSubnetId is required.*VNet integration.*network.apiServerSubnetId/],
     ['image cleaner interval out of range', { imageCleanerIntervalHours: 12 }, /invalid imageCleanerIntervalHours 12/],
   ])('%s', (_label, overrides, message) => {
     expect(make(overrides)).toThrow(message);
@@ -249,6 +269,15 @@ describe('HardenedAksCluster bad input', () => {
 });
 
 describe('insecure choices fail synth unless waived', () => {
+  test('audit logs off fails aks-audit-logs with CIS AKS 1.8 2.1.1, and no setting is written', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    const cluster = new HardenedAksCluster(stack, 'aks', aksProps({ auditLogsEnabled: false }));
+    expect(cluster.auditDiagnosticSetting).toBeUndefined();
+    expect(JSON.parse(Testing.synth(stack)).resource.azurerm_monitor_diagnostic_setting).toBeUndefined();
+    expect(() => synthWithPacks(app, [new CisAksPack()])).toThrow(/aks-audit-logs \[cis-aks-1.8\/2.1.1\].*no azurerm_monitor_diagnostic_setting targets this cluster/);
+  });
+
   test('local accounts enabled fails aks-entra-id-integration with CIS AKS 1.8 5.5.1', () => {
     const app = testApp();
     new HardenedAksCluster(azureStack(app, 'infra'), 'aks', aksProps({ localAccountsDisabled: false }));
@@ -260,7 +289,6 @@ describe('insecure choices fail synth unless waived', () => {
     const stack = azureStack(app, 'infra');
     const cluster = new HardenedAksCluster(stack, 'aks', aksProps({ apiServerAccess: ApiServerAccess.PUBLIC_RESTRICTED, authorizedIpRanges: ['203.0.113.0/24'], kmsKeyVaultKeyId: 'https://kv.vault.azure.net/keys/k/1', apiServerSubnetId: 'snet-api' }));
     Compliance.waive(cluster, 'aks-private-cluster', 'CI runners reach the API over the office range until the VPN lands');
-    Compliance.waive(stack, 'aks-audit-logs', 'diagnostic settings are managed by the central monitoring team');
     const result = synthWithPacks(app, [new CisAksPack()]);
     expect(findingsOf(result, 'infra', 'aks-private-cluster')[0]).toMatchObject({ status: 'non-compliant', waiverReason: 'CI runners reach the API over the office range until the VPN lands' });
     expect(findingsOf(result, 'infra', 'aks-api-server-access-restricted')[0].status).toBe('compliant');

@@ -58,8 +58,38 @@ describe('AksNetwork', () => {
     ['gateway subnet too small', { applicationGatewaySubnetCidr: '10.240.8.0/27' }, /applicationGatewaySubnetCidr .*\/26 or larger/],
     ['node subnet too small for Azure CNI flat', { systemSubnetCidr: '10.240.0.0/24' }, /systemSubnetCidr "10.240.0.0\/24".*408 usable addresses.*has 251/],
     ['empty name', { name: '' }, /name is required/],
+    ['an API server CIDR with the subnet turned off', { apiServerSubnetEnabled: false, apiServerSubnetCidr: '10.240.9.32/28' }, /invalid apiServerSubnetCidr "10.240.9.32\/28".*no CIDR when apiServerSubnetEnabled is false/],
+    ['an API server subnet smaller than /28', { apiServerSubnetCidr: '10.240.9.48/29' }, /invalid apiServerSubnetCidr "10.240.9.48\/29".*\/28 or larger/],
+    [
+      'another address space, keeping a default subnet CIDR',
+      { addressSpace: '10.50.0.0/16', systemSubnetCidr: '10.50.0.0/22', userSubnetCidr: '10.50.4.0/22', applicationGatewaySubnetCidr: '10.50.8.0/24', privateEndpointSubnetCidr: '10.50.9.0/27' },
+      /invalid apiServerSubnetCidr "10.240.9.32\/28".*inside addressSpace 10.50.0.0\/16.*Fix: set apiServerSubnetCidr inside the address space \(10.240.9.32\/28 is its default/,
+    ],
   ])('rejects %s', (_label, props, message) => {
     expect(() => new AksNetwork(stack(), 'n', { ...base, ...props } as AksNetworkProps)).toThrow(message);
+  });
+
+  test('the API server subnet KMS needs exists by default, delegated to AKS (CIS AKS 1.8 5.3.1)', () => {
+    const s2 = stack();
+    const byDefault = new AksNetwork(s2, 'network', base);
+    expect(byDefault.apiServerSubnetId).toBeDefined();
+    expect(Testing.synth(s2)).toHaveResourceWithProperties(Subnet, {
+      name: 'snet-api-server',
+      address_prefixes: ['10.240.9.32/28'],
+      delegation: [{ name: 'aks-api-server', service_delegation: { name: 'Microsoft.ContainerService/managedClusters', actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'] } }],
+    });
+  });
+
+  test('apiServerSubnetEnabled: false leaves the API server subnet out', () => {
+    const s2 = stack();
+    const without = new AksNetwork(s2, 'network', { ...base, apiServerSubnetEnabled: false });
+    expect(without.apiServerSubnetId).toBeUndefined();
+    expect(Object.values<any>(JSON.parse(Testing.synth(s2)).resource.azurerm_subnet).map((sn) => sn.name).sort()).toEqual([
+      'snet-appgw',
+      'snet-private-endpoints',
+      'snet-system',
+      'snet-user',
+    ]);
   });
 
   test('bring your own subnets', () => {

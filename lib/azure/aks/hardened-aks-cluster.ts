@@ -1,10 +1,16 @@
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireStrings } from '../../required-props';
-import { invalidProp, missingProp } from '../../errors';
+import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
+import type { TlsIngressGateway } from '../appgw/tls-ingress-gateway';
+import { controlPlaneAuditSetting, recordClusterAuditExport } from '../internal/control-plane-audit';
+import { assignRoleToManagedIdentity } from '../internal/role-assignment';
+import type { HardenedContainerRegistry } from '../registry/hardened-container-registry';
+import { ClusterWiring, validateClusterWiring } from './cluster-wiring';
 import {
   ClusterEndpoint,
   IKubernetesCluster,
@@ -37,8 +43,19 @@ export interface HardenedAksClusterProps {
   readonly location: string;
   /** Subnet of the system pool's nodes and pods (Azure CNI flat: pods take VNet IPs). */
   readonly systemSubnetId: string;
-  /** Log Analytics workspace for Container Insights and Defender for Containers. */
+  /**
+   * Log Analytics workspace for Container Insights, Defender for Containers and the control-plane audit
+   * logs (`auditLogsEnabled`).
+   */
   readonly logAnalyticsWorkspaceId: string;
+  /**
+   * Send the control-plane audit logs (kube-audit-admin, guard) and the API server logs to
+   * `logAnalyticsWorkspaceId` with a diagnostic setting named `control-plane-audit` (`auditDiagnosticSetting`).
+   * Setting false fails `aks-audit-logs` unless another setting exports them (e.g.
+   * `PlatformMonitoring.addClusterDiagnostics`) or the rule is waived.
+   * @default true (CIS AKS 1.8 2.1.1)
+   */
+  readonly auditLogsEnabled?: boolean;
   /** Entra ID groups that administer the cluster (CIS AKS 1.8 5.5.1). */
   readonly adminGroupObjectIds: string[];
   /**
@@ -72,7 +89,8 @@ export interface HardenedAksClusterProps {
    */
   readonly privateDnsZoneId?: string;
   /**
-   * Delegated subnet for API server VNet integration (the API server gets an internal load balancer in it).
+   * Delegated subnet for API server VNet integration (the API server gets an internal load balancer in it),
+   * e.g. `network.apiServerSubnetId` (AksNetwork creates it by default). KMS with a private key vault needs it.
    * @default - no VNet integration
    */
   readonly apiServerSubnetId?: string;
@@ -167,7 +185,30 @@ export interface HardenedAksClusterProps {
    */
   readonly istioRevision?: string;
   /**
-   * Application Gateway for the AGIC add-on (needs a user node pool: the system pool takes critical add-ons only).
+   * Registries of this app the nodes pull images from: the kubelet identity gets AcrPull, and only that,
+   * on each (CIS AKS 1.8 5.1.3). Without it the `aks-kubelet-acr-pull` rule fails synth when the stack holds
+   * a registry the kubelet cannot pull from.
+   * @default - no registry
+   */
+  readonly containerRegistries?: HardenedContainerRegistry[];
+  /**
+   * Resource ids of registries created elsewhere the nodes pull images from: the kubelet identity gets
+   * AcrPull on each (CIS AKS 1.8 5.1.3).
+   * @default - none
+   */
+  readonly containerRegistryIds?: string[];
+  /**
+   * The TlsIngressGateway of this app that the AGIC add-on manages: turns the add-on on for it and grants
+   * the add-on's identity what AGIC needs (Contributor on the gateway, Reader on its resource group, Network
+   * Contributor on its subnet, Managed Identity Operator on its identity). Needs a user node pool (the
+   * system pool takes critical add-ons only). Give this or `applicationGatewayId`.
+   * @default - no AGIC
+   */
+  readonly applicationGateway?: TlsIngressGateway;
+  /**
+   * Resource id of an Application Gateway created elsewhere for the AGIC add-on. Grant the add-on's identity
+   * (`agicIdentityObjectId`) its roles yourself, e.g. with `TlsIngressGateway.grantAgic`; the
+   * `aks-agic-permissions` rule checks them. Needs a user node pool. Give this or `applicationGateway`.
    * @default - no AGIC
    */
   readonly applicationGatewayId?: string;
@@ -200,7 +241,9 @@ export interface HardenedAksClusterProps {
 
 /**
  * A hardened AKS cluster: private API server, Entra ID only with Azure RBAC, Azure CNI flat with Calico,
- * workload identity, KMS-ready, Defender, managed Istio, patch upgrades, hardened node pools.
+ * workload identity, KMS-ready, Defender, managed Istio, patch upgrades, hardened node pools, and its
+ * control-plane audit logs sent to the workspace. Given the registries and the gateway of the app
+ * (`containerRegistries`, `applicationGateway`) it grants its kubelet AcrPull and the AGIC add-on its roles.
  * Each insecure choice is an explicit prop that fails its compliance rule unless waived.
  */
 export class HardenedAksCluster extends Construct implements IKubernetesCluster {
@@ -217,8 +260,19 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
   public readonly managedIstioRevision?: string;
   public readonly secretsStoreCsiManaged = true;
   public readonly oidcIssuerUrl?: string;
+  /** Resource id of the cluster. */
+  public readonly clusterId: string;
+  /** Object id of the kubelet identity (AcrPull on the registries in `containerRegistries`, CIS AKS 1.8 5.1.3). */
+  public readonly kubeletIdentityObjectId: string;
+  /** The diagnostic setting exporting the control-plane audit logs, unless `auditLogsEnabled` is false. */
+  public readonly auditDiagnosticSetting?: MonitorDiagnosticSetting;
+  /** AcrPull role assignments of the kubelet identity (`containerRegistries`, `containerRegistryIds`). */
+  public readonly acrPullRoleAssignments: RoleAssignment[];
+  /** Role assignments of the AGIC add-on's identity on the `applicationGateway` (none with `applicationGatewayId`). */
+  public readonly agicRoleAssignments: RoleAssignment[];
   private readonly props: HardenedAksClusterProps;
   private readonly userPools: AksNodePool[] = [];
+  private readonly agicEnabled: boolean;
 
   constructor(scope: Construct, id: string, props: HardenedAksClusterProps) {
     super(scope, id);
@@ -255,9 +309,17 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     }
     const kmsAccess = props.kmsKeyVaultNetworkAccess ?? KmsKeyVaultNetworkAccess.PRIVATE;
     if (props.kmsKeyVaultKeyId && kmsAccess === KmsKeyVaultNetworkAccess.PRIVATE && !props.apiServerSubnetId) {
-      throw missingProp(construct, 'apiServerSubnetId', 'KMS with a private key vault needs API server VNet integration: pass the delegated API server subnet (AksNetwork apiServerSubnetCidr)');
+      throw missingProp(
+        construct,
+        'apiServerSubnetId',
+        'KMS with a private key vault needs API server VNet integration: pass apiServerSubnetId: network.apiServerSubnetId ' +
+          '(AksNetwork creates the delegated subnet by default), or the id of your own subnet delegated to Microsoft.ContainerService/managedClusters',
+      );
     }
     const systemPool = resolvePoolOptions(construct, 'system', props.systemNodePool, true);
+    const wiring = validateClusterWiring(construct, props);
+    props.applicationGateway?._claimAgic(this.node.path);
+    this.agicEnabled = wiring.gatewayId !== undefined;
 
     this.controlPlaneIdentity = new UserAssignedIdentity(this, 'control-plane-identity', {
       name: `id-${props.name}-control-plane`,
@@ -313,7 +375,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
       httpApplicationRoutingEnabled: false,
       diskEncryptionSetId: props.diskEncryptionSetId,
       serviceMeshProfile: props.managedIstio ?? true ? { mode: 'Istio', revisions: [revision] } : undefined,
-      ingressApplicationGateway: props.applicationGatewayId ? { gatewayId: props.applicationGatewayId } : undefined,
+      ingressApplicationGateway: wiring.gatewayId !== undefined ? { gatewayId: wiring.gatewayId } : undefined,
       networkProfile: {
         // Azure CNI flat: pods get VNet IPs reachable from the company network; Calico enforces
         // NetworkPolicy and coexists with Istio; the data plane stays azure (cilium needs cilium policy).
@@ -339,6 +401,8 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
       this.assignAzurePolicies(props.allowedImagesRegex as string);
     }
     this.clusterName = props.name;
+    this.clusterId = this.cluster.id;
+    this.kubeletIdentityObjectId = this.kubeletIdentity.principalId;
     this.policyEngine = policyEngine;
     this.managedIstioRevision = props.managedIstio ?? true ? revision : undefined;
     this.oidcIssuerUrl = oidc ? this.cluster.oidcIssuerUrl : undefined;
@@ -348,21 +412,24 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
       clusterCaCertificate: this.cluster.kubeConfig.get(0).clusterCaCertificate,
       exec: Kubelogin.exec(props.kubeloginMode ?? KubeloginMode.AZURE_CLI),
     };
+    if (props.auditLogsEnabled ?? true) {
+      this.auditDiagnosticSetting = controlPlaneAuditSetting(this, 'audit-logs', this.clusterId, props.logAnalyticsWorkspaceId);
+      recordClusterAuditExport(this, this.clusterId, { clusterPath: this.node.path, workspaceId: props.logAnalyticsWorkspaceId, setting: this.auditDiagnosticSetting });
+    }
+    this.acrPullRoleAssignments = this.grantPulls(wiring);
+    // In the cluster, not the gateway: the cluster's stack depends on the gateway's, never the reverse.
+    this.agicRoleAssignments = props.applicationGateway?._agicRoleAssignmentsIn(new Construct(this, 'agic'), this.agicIdentityObjectId) ?? [];
     this.node.addValidation({ validate: () => this.validateAgicPool() });
   }
 
-  /** Resource id of the cluster. */
-  public get clusterId(): string {
-    return this.cluster.id;
-  }
-
-  /** Object id of the kubelet identity (grant it AcrPull on your registry, CIS AKS 1.8 5.1.3). */
-  public get kubeletIdentityObjectId(): string {
-    return this.kubeletIdentity.principalId;
-  }
-
-  /** Object id of the AGIC add-on identity (when applicationGatewayId is set). */
+  /** Object id of the AGIC add-on's identity; only with `applicationGateway` or `applicationGatewayId`. */
   public get agicIdentityObjectId(): string {
+    if (!this.agicEnabled) {
+      throw new HardenedK8sError(
+        `HardenedAksCluster ${this.node.path}: agicIdentityObjectId has no value because the AGIC add-on is off. ` +
+          'Fix: give the cluster applicationGateway (a TlsIngressGateway) or applicationGatewayId.',
+      );
+    }
     return this.cluster.ingressApplicationGateway.ingressApplicationGatewayIdentity.get(0).objectId;
   }
 
@@ -373,9 +440,20 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     return pool;
   }
 
+  /** AcrPull for the kubelet on every wired registry, created in the cluster (whose stack depends on the registry's). */
+  private grantPulls(wiring: ClusterWiring): RoleAssignment[] {
+    if (wiring.registries.length + wiring.registryIds.length === 0) {
+      return [];
+    }
+    const scope = new Construct(this, 'acr-pull');
+    return [
+      ...wiring.registries.map((registry) => registry._grantPullIn(scope, registry.node.path.replace(/\//g, '-'), this.kubeletIdentityObjectId)),
+      ...wiring.registryIds.map((registry) => assignRoleToManagedIdentity(scope, registry.id, registry.registryId, 'AcrPull', this.kubeletIdentityObjectId)),
+    ];
+  }
+
   private identityGrants(props: HardenedAksClusterProps): RoleAssignment[] {
-    const grant = (id: string, scope: string, role: string, principalId: string) =>
-      new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
+    const grant = (id: string, scope: string, role: string, principalId: string) => assignRoleToManagedIdentity(this, id, scope, role, principalId);
     // AKS assigns the kubelet identity to the nodes on behalf of the control-plane identity.
     const grants = [grant('control-plane-manages-kubelet-identity', this.kubeletIdentity.id, 'Managed Identity Operator', this.controlPlaneIdentity.principalId)];
     // With a user-assigned identity in your VNet, AKS needs to join nodes and load balancers to the subnets.
@@ -413,9 +491,10 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
   }
 
   private validateAgicPool(): string[] {
-    if (this.props.applicationGatewayId && this.userPools.length === 0) {
+    if (this.agicEnabled && this.userPools.length === 0) {
+      const prop = this.props.applicationGateway ? 'applicationGateway' : 'applicationGatewayId';
       return [
-        `HardenedAksCluster ${this.node.path}: applicationGatewayId is set but the cluster has no user node pool; the system pool only runs critical add-ons, so the AGIC pod cannot be scheduled. Fix: call addUserNodePool(...).`,
+        `HardenedAksCluster ${this.node.path}: ${prop} is set but the cluster has no user node pool; the system pool only runs critical add-ons, so the AGIC pod cannot be scheduled. Fix: call addUserNodePool(...).`,
       ];
     }
     return [];

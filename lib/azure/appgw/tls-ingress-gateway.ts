@@ -4,7 +4,7 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
-import { ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
@@ -12,6 +12,7 @@ import { assignRole } from '../internal/role-assignment';
 import { requireString, validateIntegerRange } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
+import { agicRoleAssignments } from './agic-grants';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 
@@ -171,7 +172,9 @@ const AGIC_MANAGED_BLOCKS = [
  *
  * In AGIC mode the gateway starts with an HTTPS listener to an empty pool and the redirect; AGIC then
  * programs listeners, rules, backends, probes and certificates from Ingress objects, and Terraform ignores
- * changes to those blocks (`lifecycle.ignore_changes`). Call `grantAgic` with the add-on's identity.
+ * changes to those blocks (`lifecycle.ignore_changes`). Give the gateway to `HardenedAksCluster`
+ * (`applicationGateway`), which turns on the add-on and grants its identity; `grantAgic` does the grants for
+ * a cluster created elsewhere.
  */
 export class TlsIngressGateway extends Construct {
   /** The underlying `azurerm_application_gateway`. */
@@ -190,7 +193,10 @@ export class TlsIngressGateway extends Construct {
   public readonly diagnosticSetting: MonitorDiagnosticSetting;
   /** Listener, rule and backend mode. */
   public readonly mode: IngressGatewayMode;
-  private agicGranted = false;
+  /** The dedicated subnet of the gateway. */
+  public readonly subnetId: string;
+  /** Who created the AGIC role assignments, for messages: one AGIC per gateway. */
+  private agicGrantedBy?: string;
 
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
     super(scope, id);
@@ -214,6 +220,7 @@ export class TlsIngressGateway extends Construct {
       throw invalidProp(construct, 'mode', mode, Object.values(IngressGatewayMode).join(', '), 'use an IngressGatewayMode member');
     }
     this.mode = mode;
+    this.subnetId = props.subnetId;
     const backends = [...(props.backendAddresses ?? [])];
     if (mode === IngressGatewayMode.AGIC && backends.length > 0) {
       throw invalidProp(construct, 'backendAddresses', backends, 'none in AGIC mode (AGIC programs the backends from Ingress objects)', 'remove backendAddresses, or set mode: IngressGatewayMode.STANDALONE');
@@ -415,29 +422,70 @@ export class TlsIngressGateway extends Construct {
   }
 
   /**
-   * Role assignments the AKS AGIC add-on's identity needs (HardenedAksCluster `agicIdentityObjectId`):
-   * Contributor on the gateway, Reader on its resource group, Network Contributor on the gateway subnet,
-   * and Managed Identity Operator on the gateway's identity (AGIC re-applies the gateway with it).
+   * Role assignments the AKS AGIC add-on's identity needs (HardenedAksCluster `agicIdentityObjectId`) when
+   * the cluster is created elsewhere: Contributor on the gateway, Reader on its resource group, Network
+   * Contributor on the gateway subnet, and Managed Identity Operator on the gateway's identity (AGIC
+   * re-applies the gateway with it). A `HardenedAksCluster` given this gateway as `applicationGateway`
+   * creates them itself.
    */
   public grantAgic(agicIdentityObjectId: string, applicationGatewaySubnetId: string, resourceGroupId: string): RoleAssignment[] {
     const construct = `${CONSTRUCT} ${this.node.path}`;
-    if (this.mode !== IngressGatewayMode.AGIC) {
-      throw invalidProp(construct, 'mode', this.mode, 'IngressGatewayMode.AGIC to grant AGIC access', 'create the gateway with mode: IngressGatewayMode.AGIC, or do not call grantAgic');
-    }
-    if (this.agicGranted) {
-      throw new HardenedK8sError(`${construct}: grantAgic was already called. Fix: call it once per gateway.`);
-    }
     requireString(construct, 'agicIdentityObjectId', agicIdentityObjectId, 'pass aks.agicIdentityObjectId');
     requireString(construct, 'applicationGatewaySubnetId', applicationGatewaySubnetId, 'pass network.applicationGatewaySubnetId');
     requireString(construct, 'resourceGroupId', resourceGroupId, 'pass the id of the gateway resource group');
-    this.agicGranted = true;
-    const scope = new Construct(this, 'agic');
-    return [
-      assignRole(scope, 'gateway-contributor', this.gateway.id, 'Contributor', agicIdentityObjectId),
-      assignRole(scope, 'resource-group-reader', resourceGroupId, 'Reader', agicIdentityObjectId),
-      assignRole(scope, 'subnet-network-contributor', applicationGatewaySubnetId, 'Network Contributor', agicIdentityObjectId),
-      assignRole(scope, 'identity-operator', this.identity.id, 'Managed Identity Operator', agicIdentityObjectId),
-    ];
+    this.claimAgic('this grantAgic call');
+    this.agicGrantedBy = 'grantAgic';
+    return agicRoleAssignments(new Construct(this, 'agic'), agicIdentityObjectId, {
+      gatewayId: this.gateway.id,
+      gatewayIdentityId: this.identity.id,
+      gatewaySubnetId: applicationGatewaySubnetId,
+      resourceGroupId,
+    });
+  }
+
+  /**
+   * Reserves the gateway for the AGIC add-on of the cluster at `clusterPath` (throws when the gateway is not
+   * in AGIC mode or already granted), before the cluster creates anything.
+   * @internal
+   */
+  public _claimAgic(clusterPath: string): void {
+    this.claimAgic(`HardenedAksCluster ${clusterPath} (applicationGateway)`);
+    this.agicGrantedBy = `HardenedAksCluster ${clusterPath}`;
+  }
+
+  /**
+   * The AGIC role assignments, created in `scope` (the cluster, so that its stack depends on the
+   * gateway's and not the other way round). The resource group id is the one in the gateway's resource id.
+   * @internal
+   */
+  public _agicRoleAssignmentsIn(scope: Construct, agicIdentityObjectId: string): RoleAssignment[] {
+    return agicRoleAssignments(scope, agicIdentityObjectId, {
+      gatewayId: this.gateway.id,
+      gatewayIdentityId: this.identity.id,
+      gatewaySubnetId: this.subnetId,
+      resourceGroupId: Fn.regex('^/subscriptions/[^/]+/resourceGroups/[^/]+', this.gateway.id),
+    });
+  }
+
+  /** One AGIC per gateway: a second claim would fight over its configuration and duplicate the grants. */
+  private claimAgic(claimant: string): void {
+    const construct = `${CONSTRUCT} ${this.node.path}`;
+    if (this.mode !== IngressGatewayMode.AGIC) {
+      throw invalidProp(
+        construct,
+        'mode',
+        this.mode,
+        `IngressGatewayMode.AGIC for ${claimant} to hand the gateway to AGIC`,
+        'create the gateway with mode: IngressGatewayMode.AGIC, or do not hand it to AGIC',
+      );
+    }
+    if (this.agicGrantedBy !== undefined) {
+      const earlier = this.agicGrantedBy === 'grantAgic' ? 'grantAgic was already called' : `${this.agicGrantedBy} already uses it for AGIC (applicationGateway)`;
+      throw new HardenedK8sError(
+        `${construct}: ${earlier}; ${claimant} would grant a second time. Allowed: one AGIC add-on per gateway, granted once. ` +
+          'Fix: call grantAgic once and only for a cluster created elsewhere (a HardenedAksCluster given the gateway as applicationGateway grants itself); give each cluster its own gateway.',
+      );
+    }
   }
 }
 

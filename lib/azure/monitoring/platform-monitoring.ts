@@ -2,8 +2,9 @@ import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct } from 'constructs';
 import { requireStrings } from '../../required-props';
-import { invalidProp } from '../../errors';
-import { diagnosticsToWorkspace } from '../internal/diagnostics';
+import { HardenedK8sError, invalidProp } from '../../errors';
+import { clusterAuditExport, controlPlaneAuditSetting } from '../internal/control-plane-audit';
+import { requireString } from '../internal/validation';
 import { optionalResources } from '../../optional-resources';
 
 /** Props of {@link PlatformMonitoring}. */
@@ -41,6 +42,7 @@ export class PlatformMonitoring extends Construct {
   public readonly workspaceId: string;
   /** The workspace, when this construct created it. */
   public readonly workspace?: LogAnalyticsWorkspace;
+  private readonly clusterDiagnostics = new Map<string, MonitorDiagnosticSetting>();
 
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
     super(scope, id);
@@ -75,10 +77,33 @@ export class PlatformMonitoring extends Construct {
   }
 
   /**
-   * Sends a cluster's control-plane audit logs (kube-audit-admin, guard) and API server logs to the
-   * workspace (CIS AKS 1.8 2.1.1).
+   * Sends the control-plane audit logs (kube-audit-admin, guard) and API server logs of a cluster created
+   * elsewhere to the workspace (CIS AKS 1.8 2.1.1). A `HardenedAksCluster` writes this setting itself
+   * (`auditLogsEnabled`): for its `clusterId` this returns the cluster's own setting when it goes to this
+   * workspace, and creates no second one (Azure allows one setting of a name per resource). A second call
+   * for the same cluster id returns the first setting.
    */
   public addClusterDiagnostics(id: string, clusterId: string): MonitorDiagnosticSetting {
-    return diagnosticsToWorkspace(this, id, 'control-plane-audit', clusterId, this.workspaceId, ['kube-audit-admin', 'guard', 'kube-apiserver']);
+    const construct = `PlatformMonitoring ${this.node.path}`;
+    requireString(construct, 'clusterId', clusterId, 'pass the resource id of the cluster, e.g. cluster.clusterId');
+    const own = clusterAuditExport(this, clusterId);
+    if (own) {
+      if (own.workspaceId !== this.workspaceId) {
+        throw new HardenedK8sError(
+          `${construct}: addClusterDiagnostics("${id}") targets HardenedAksCluster ${own.clusterPath}, which already sends its audit logs ` +
+            'to its own logAnalyticsWorkspaceId, and that is not this workspace. Allowed: one audit setting per cluster. ' +
+            'Fix: remove this call (the cluster writes the setting), give the cluster this workspace as logAnalyticsWorkspaceId, ' +
+            'or set auditLogsEnabled: false on the cluster and keep this call.',
+        );
+      }
+      return own.setting;
+    }
+    const existing = this.clusterDiagnostics.get(clusterId);
+    if (existing) {
+      return existing;
+    }
+    const setting = controlPlaneAuditSetting(this, id, clusterId, this.workspaceId);
+    this.clusterDiagnostics.set(clusterId, setting);
+    return setting;
   }
 }

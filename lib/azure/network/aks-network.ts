@@ -29,6 +29,9 @@ export interface IAksNetwork {
   readonly apiServerSubnetId?: string;
 }
 
+/** Default CIDR of the API server subnet: the /28 after the default private endpoint subnet. */
+const DEFAULT_API_SERVER_SUBNET_CIDR = '10.240.9.32/28';
+
 /** Props of {@link AksNetwork}. */
 export interface AksNetworkProps {
   /** Name prefix of the network resources, e.g. `platform-prod`. */
@@ -63,8 +66,15 @@ export interface AksNetworkProps {
    */
   readonly privateEndpointSubnetCidr?: string;
   /**
-   * Subnet for API server VNet integration, delegated to AKS (at least /28).
-   * @default - no API server subnet
+   * Create the subnet for API server VNet integration (`apiServerSubnetId`), delegated to AKS. KMS etcd
+   * encryption with a private key vault needs it (HardenedAksCluster `apiServerSubnetId`). Setting false
+   * leaves it out; `apiServerSubnetCidr` is then not allowed.
+   * @default true (CIS AKS 1.8 5.3.1: KMS with a private key vault)
+   */
+  readonly apiServerSubnetEnabled?: boolean;
+  /**
+   * Subnet for API server VNet integration, delegated to AKS (at least /28, inside `addressSpace`).
+   * @default '10.240.9.32/28'
    */
   readonly apiServerSubnetCidr?: string;
   /**
@@ -96,8 +106,9 @@ export interface AksNetworkProps {
 
 /**
  * VNet and subnets for a hardened AKS platform: node subnets sized for Azure CNI flat, an Application
- * Gateway subnet, a private endpoint subnet, optional API server subnet, an NSG on each subnet and
- * optional user-defined routing to a firewall. Private DNS zones for private endpoints on demand.
+ * Gateway subnet, a private endpoint subnet, an API server subnet delegated to AKS (for KMS with a private
+ * key vault), an NSG on each subnet and optional user-defined routing to a firewall. Private DNS zones
+ * for private endpoints on demand.
  */
 export class AksNetwork extends Construct implements IAksNetwork {
   /** Bring-your-own subnets: the same interface for subnets created elsewhere. */
@@ -116,6 +127,7 @@ export class AksNetwork extends Construct implements IAksNetwork {
   public readonly userSubnetId: string;
   public readonly applicationGatewaySubnetId: string;
   public readonly privateEndpointSubnetId: string;
+  /** The API server subnet, unless `apiServerSubnetEnabled` is false. */
   public readonly apiServerSubnetId?: string;
   private readonly props: AksNetworkProps;
   private readonly zones = new Map<string, PrivateDnsZone>();
@@ -251,6 +263,22 @@ function appGatewayRules(props: AksNetworkProps): NsgRule[] {
   ];
 }
 
+function apiServerSubnetCidr(construct: string, props: AksNetworkProps): string | undefined {
+  if (props.apiServerSubnetEnabled ?? true) {
+    return props.apiServerSubnetCidr ?? DEFAULT_API_SERVER_SUBNET_CIDR;
+  }
+  if (props.apiServerSubnetCidr !== undefined) {
+    throw invalidProp(
+      construct,
+      'apiServerSubnetCidr',
+      props.apiServerSubnetCidr,
+      'no CIDR when apiServerSubnetEnabled is false',
+      'remove apiServerSubnetCidr, or apiServerSubnetEnabled: false',
+    );
+  }
+  return undefined;
+}
+
 interface SubnetPlan {
   readonly addressSpace: string;
   readonly system: string;
@@ -267,7 +295,7 @@ function planSubnets(construct: string, props: AksNetworkProps): SubnetPlan {
     user: props.userSubnetCidr ?? '10.240.4.0/22',
     applicationGateway: props.applicationGatewaySubnetCidr ?? '10.240.8.0/24',
     privateEndpoints: props.privateEndpointSubnetCidr ?? '10.240.9.0/27',
-    apiServer: props.apiServerSubnetCidr,
+    apiServer: apiServerSubnetCidr(construct, props),
   };
   const parse = (prop: string, cidr: string): Ipv4Block => {
     const block = parseCidr(cidr);
@@ -288,7 +316,10 @@ function planSubnets(construct: string, props: AksNetworkProps): SubnetPlan {
   }
   for (const [prop, block] of subnets) {
     if (!contains(space, block)) {
-      throw invalidProp(construct, prop, block.cidr, `a block inside addressSpace ${space.cidr}`, 'pick a subnet inside the VNet address space');
+      // A default CIDR fits the default address space only: say so, the user never typed it.
+      const given = (props as unknown as Record<string, unknown>)[prop] !== undefined;
+      const fix = given ? 'pick a subnet inside the VNet address space' : `set ${prop} inside the address space (${block.cidr} is its default, made for the default addressSpace 10.240.0.0/16)`;
+      throw invalidProp(construct, prop, block.cidr, `a block inside addressSpace ${space.cidr}`, fix);
     }
   }
   for (let i = 0; i < subnets.length; i++) {

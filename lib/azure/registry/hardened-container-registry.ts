@@ -6,6 +6,8 @@ import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { addPrivateEndpoint } from '../internal/private-endpoint';
+import { assignRoleToManagedIdentity } from '../internal/role-assignment';
+import { requireString } from '../internal/validation';
 import { ContainerRegistryReplica, georeplications } from './registry-replicas';
 
 /** Props of {@link HardenedContainerRegistry}. */
@@ -58,11 +60,16 @@ export interface HardenedContainerRegistryProps {
 /**
  * A Premium container registry reachable only over its private endpoint: admin user off, anonymous pull
  * off, network default deny, quarantine, retention, zone redundancy, content trust, no export.
- * Grant access with `grantPull` (AcrPull only, CIS AKS 1.8 5.1.3) and `grantPush`.
+ * Grant access with `grantPull` (AcrPull only, CIS AKS 1.8 5.1.3) and `grantPush`; a `HardenedAksCluster`
+ * given this registry in `containerRegistries` grants its kubelet identity AcrPull itself.
  */
 export class HardenedContainerRegistry extends Construct {
   /** The registry resource. */
   public readonly registry: ContainerRegistry;
+  /** Resource id of the registry. */
+  public readonly registryId: string;
+  /** Role assignments by role and principal: Azure rejects a second identical assignment. */
+  private readonly grants = new Map<string, RoleAssignment>();
 
   constructor(scope: Construct, id: string, props: HardenedContainerRegistryProps) {
     super(scope, id);
@@ -95,6 +102,7 @@ export class HardenedContainerRegistry extends Construct {
       dataEndpointEnabled: true,
       georeplications: georeplications(construct, props.location, props.replicas),
     });
+    this.registryId = this.registry.id;
     addPrivateEndpoint(this, 'private-endpoint', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
@@ -109,27 +117,41 @@ export class HardenedContainerRegistry extends Construct {
     }
   }
 
-  /** Resource id of the registry. */
-  public get registryId(): string {
-    return this.registry.id;
-  }
-
   /** Login server, e.g. `acrplatformprod.azurecr.io`. */
   public get loginServer(): string {
     return this.registry.loginServer;
   }
 
-  /** Read-only pull access for a cluster's kubelet identity (CIS AKS 1.8 5.1.3). */
+  /**
+   * Read-only pull access for a cluster's kubelet identity (CIS AKS 1.8 5.1.3). Granting a principal that
+   * already has pull access (e.g. a cluster wired with `containerRegistries`) returns the existing assignment.
+   */
   public grantPull(id: string, principalId: string): RoleAssignment {
-    return this.grant(id, principalId, 'AcrPull');
+    return this.grant(this, id, principalId, 'AcrPull');
   }
 
   /** Push access for a CI identity (CIS AKS 1.8 5.1.2: no broader role than needed). */
   public grantPush(id: string, principalId: string): RoleAssignment {
-    return this.grant(id, principalId, 'AcrPush');
+    return this.grant(this, id, principalId, 'AcrPush');
   }
 
-  private grant(id: string, principalId: string, role: string): RoleAssignment {
-    return new RoleAssignment(this, id, { scope: this.registry.id, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
+  /**
+   * AcrPull for a principal, created in the given scope (the cluster wiring the registry, so that the
+   * cluster's stack depends on the registry's and not the other way round).
+   * @internal
+   */
+  public _grantPullIn(scope: Construct, id: string, principalId: string): RoleAssignment {
+    return this.grant(scope, id, principalId, 'AcrPull');
+  }
+
+  private grant(scope: Construct, id: string, principalId: string, role: string): RoleAssignment {
+    requireString(`HardenedContainerRegistry ${this.node.path}`, 'principalId', principalId, 'pass the object id of the identity, e.g. cluster.kubeletIdentityObjectId');
+    const key = `${role} ${principalId}`;
+    let assignment = this.grants.get(key);
+    if (!assignment) {
+      assignment = assignRoleToManagedIdentity(scope, id, this.registry.id, role, principalId);
+      this.grants.set(key, assignment);
+    }
+    return assignment;
   }
 }

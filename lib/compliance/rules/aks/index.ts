@@ -11,10 +11,13 @@ import { aksMaxPods } from './max-pods';
 import { aksAvailabilityZones } from './availability-zones';
 import { aksSystemPoolIsolation } from './system-pool-critical-addons-only';
 import { aksUserAssignedIdentity } from './user-assigned-identity';
+import { aksAgicPermissions } from './agic-permissions';
 import { aksAzureRbac } from './azure-rbac';
 import { aksDefender } from './defender';
+import { aksDiagnosticSettingsDistinct } from './diagnostic-settings-distinct';
 import { aksEntraIdIntegration } from './entra-id';
 import { aksKmsEtcdEncryption } from './kms';
+import { aksKubeletAcrPull } from './kubelet-acr-pull';
 import { aksNetworkPolicy } from './network-policy';
 import { aksNodePublicIpDisabled } from './node-public-ip';
 import { aksPolicyEngine } from './policy-engine';
@@ -46,4 +49,7 @@ export const AKS_RULES: IComplianceRule[] = [
   aksAvailabilityZones,
   aksSystemPoolIsolation,
   aksUserAssignedIdentity,
+  aksKubeletAcrPull,
+  aksAgicPermissions,
+  aksDiagnosticSettingsDistinct,
 ];
