@@ -6,15 +6,16 @@ import { scopeNotInApp } from '../errors';
 export function appOf(api: string, scope: unknown): App {
   const node = (scope as any)?.node;
   if (!node || typeof node.path !== 'string') {
-    throw scopeNotInApp(api, scope === null || scope === undefined ? String(scope) : `a ${typeof scope} that is not a construct`);
+    const kind = typeof scope === 'object' ? 'an object' : `a ${typeof scope}`;
+    throw scopeNotInApp(api, scope === null || scope === undefined ? String(scope) : `${kind} that is not a construct`);
   }
   let root: any = scope;
   while (root.node.scope) {
     root = root.node.scope;
   }
   if (!App.isApp(root)) {
-    const kind = root.constructor?.name ?? 'construct';
-    throw scopeNotInApp(api, `${JSON.stringify(node.path || root.node.id)}, whose root is a ${kind} (${JSON.stringify(root.node.id)}), not an App`);
+    const rootType = root.constructor?.name ?? 'construct';
+    throw scopeNotInApp(api, `${JSON.stringify(node.path || root.node.id)}, whose root is a ${rootType} (${JSON.stringify(root.node.id)}), not an App`);
   }
   return root;
 }

@@ -81,7 +81,8 @@ export function renderMarkdown(report: ComplianceReport): string {
   for (const benchmark of report.benchmarks) {
     const ofBenchmark = rows.filter((c) => c.benchmark === benchmark.id);
     const count = (status: string) => ofBenchmark.filter((c) => c.status === status).length;
-    const heading = report.stack === APP_SCOPE ? `${ofBenchmark.length} controls` : `${ofBenchmark.length} controls this stack's resources touch`;
+    const controls = `${ofBenchmark.length} control${ofBenchmark.length === 1 ? '' : 's'}`;
+    const heading = report.stack === APP_SCOPE ? controls : `${controls} this stack's resources touch`;
     lines.push(
       `## ${benchmarkLabel(benchmark.id)}: ${heading}: ${count('pass')} pass, ${count('fail')} fail, ${count('waived')} waived, ${count('not covered')} not covered`,
       '',
