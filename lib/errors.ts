@@ -17,16 +17,18 @@ let plainPrinterInstalled = false;
 /**
  * Node prints an uncaught error behind the source line that threw it, a line of the library's bundle that
  * tells the user nothing, then the stack. This library's messages are complete on their own: print them
- * once, alone. Installed with the first error, and only when nothing else handles uncaught errors (a test
- * runner, the app itself): then it does what Node would, print and exit 1, and other errors keep their stack.
+ * once, alone. Installed with the first error, and only acting when nothing else handles uncaught errors
+ * (a test runner, the app itself): then it does what Node would, print and exit 1; other errors keep their stack.
  */
 function printUncaughtPlainly(): void {
   if (plainPrinterInstalled || typeof process === 'undefined' || typeof process.on !== 'function') {
     return;
   }
   plainPrinterInstalled = true;
-  process.on('uncaughtException', (error: unknown) => {
-    if (process.listenerCount('uncaughtException') > 1) {
+  process.on('uncaughtException', function printPlainly(error: unknown): void {
+    // Node's domain module prepends a listener of this name that only clears its stack: not a handler.
+    const handlers = process.listeners('uncaughtException').filter((l) => l !== printPlainly && l.name !== 'domainUncaughtExceptionClear');
+    if (handlers.length > 0) {
       return;
     }
     const own = error instanceof Error && error.name === 'HardenedK8sError';

@@ -6,8 +6,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../helpers/examples';
 
-// Two stacks, each with a key vault that fails four Key Vault rules of the AKS pack.
+// Two stacks, each with a key vault that fails four Key Vault rules of the AKS pack. Node's domain module
+// is loaded first, as some dependencies do: it adds an uncaughtException listener of its own.
 const APP = `
+require('domain');
 const { App, TerraformStack } = require('cdktf');
 const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
 const { KeyVault } = require('@cdktf/provider-azurerm/lib/key-vault');
