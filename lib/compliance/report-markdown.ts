@@ -82,11 +82,12 @@ export function renderMarkdown(report: ComplianceReport): string {
     const ofBenchmark = rows.filter((c) => c.benchmark === benchmark.id);
     const count = (status: string) => ofBenchmark.filter((c) => c.status === status).length;
     const controls = `${ofBenchmark.length} control${ofBenchmark.length === 1 ? '' : 's'}`;
-    const heading = report.stack === APP_SCOPE ? controls : `${controls} this stack's resources touch`;
-    lines.push(
-      `## ${benchmarkLabel(benchmark.id)}: ${heading}: ${count('pass')} pass, ${count('fail')} fail, ${count('waived')} waived, ${count('not covered')} not covered`,
-      '',
-    );
+    const counts = `${count('pass')} pass, ${count('fail')} fail, ${count('waived')} waived, ${count('not covered')} not covered`;
+    if (report.stack === APP_SCOPE) {
+      lines.push(`## ${benchmarkLabel(benchmark.id)}: ${controls}: ${counts}`, '');
+    } else {
+      lines.push(`## ${benchmarkLabel(benchmark.id)}: ${ofBenchmark.length ? `${controls} this stack's resources touch: ${counts}` : "no control this stack's resources touch"}`, '');
+    }
     if (ofBenchmark.length > 0) {
       lines.push(...table(['control', 'title', 'status', 'rules'], ofBenchmark.map((c) => [c.id, c.title, controlStatusText(c), c.rules.join(', ')])));
     }

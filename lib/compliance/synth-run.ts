@@ -105,11 +105,12 @@ export class SynthRun {
     }));
     const stackCount = blockedStacks.filter((s) => s.blocking.length > 0).length;
     const counts = `${blocking.length} unwaived error-level finding(s) in ${stackCount} stack(s)${problems.length ? `, ${problems.length} set-up problem(s)` : ''}`;
-    const reportPath = path.join(this.config.outdir, REPORT_MD);
     if (this.config.annotate) {
-      this.annotate(`Compliance: synth blocked by ${counts}. Report (BLOCKED): ${reportPath}`, blockedStacks, problems);
+      // The manifest is output: name the report relative to it, never by an absolute path.
+      this.annotate(`Compliance: synth blocked by ${counts}. Report (BLOCKED): ${REPORT_MD} beside this manifest.`, blockedStacks, problems);
       return;
     }
+    const reportPath = path.join(this.config.outdir, REPORT_MD);
     removeStackFolders(this.config.outdir, this.stackNames);
     throw complianceBlocked(
       blockedMessage(

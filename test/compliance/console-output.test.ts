@@ -80,7 +80,7 @@ describe('a blocked synth on the console', () => {
   });
 
   test('cdktf synth prints the findings as its error annotations and fails on them', () => {
-    expect(cli.output).toMatch(/ERROR \[one\]: Compliance: synth blocked by 8 unwaived error-level finding\(s\) in 2 stack\(s\)\. Report \(BLOCKED\): /);
+    expect(cli.output).toMatch(/ERROR \[one\]: Compliance: synth blocked by 8 unwaived error-level finding\(s\) in 2 stack\(s\)\. Report \(BLOCKED\): compliance\.md beside this manifest\./);
     expect(cli.output).toContain('While synthesizing one or more error annotations have been encountered');
     expect(cli.output).not.toContain('Command output on stderr');
   });

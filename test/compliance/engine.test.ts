@@ -1,48 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { StackSynthesizer } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
-import { CisBenchmark, ComplianceStatus, Compliance, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
+import { CisBenchmark, ComplianceStatus, Compliance, RulePack, RuleSeverity } from '../../lib';
 import { cisAks } from '../../lib/cis/refs';
-import { check, defineRule, notApplicable } from '../../lib/compliance/define-rule';
+import { defineRule, notApplicable } from '../../lib/compliance/define-rule';
 import { azureStack, synthWithPacks, testApp } from '../helpers/synth';
+import { storage, storageNoPublicBlob, storagePack } from './storage-fixtures';
 
-// A test rule: storage accounts must not allow public blob access; not applicable to Premium tier.
-const storageNoPublicBlob: IComplianceRule = defineRule(
-  {
-    id: 'test-storage-no-public-blob',
-    title: 'storage accounts disallow public blob access',
-    severity: RuleSeverity.ERROR,
-    remediation: 'set allow_nested_items_to_be_public = false',
-    cisControls: [cisAks('5.1.2')],
-    resourceTypes: ['azurerm_storage_account'],
-  },
-  (r) => {
-    if (r.get('account_tier') === 'Premium') {
-      return notApplicable('premium accounts are checked elsewhere');
-    }
-    return check(r.get('allow_nested_items_to_be_public') === false, 'public blob access is allowed');
-  },
-);
 const warnOnly = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-storage-warn', severity: RuleSeverity.WARNING }, (r, c) =>
   storageNoPublicBlob.evaluate(r, c),
 );
-const pack = new RulePack('test-pack', [storageNoPublicBlob]);
-
-function storage(scope: Construct, id: string, extra: Record<string, unknown> = {}): StorageAccount {
-  return new StorageAccount(scope, id, {
-    name: `st${id}`,
-    resourceGroupName: 'rg',
-    location: 'westeurope',
-    accountTier: 'Standard',
-    accountReplicationType: 'ZRS',
-    allowNestedItemsToBePublic: false,
-    ...extra,
-  });
-}
+const pack = storagePack;
 
 function statusOf(report: any, address: string, ruleId = 'test-storage-no-public-blob'): any {
   return report.findings.find((f: any) => f.address === address && f.ruleId === ruleId);

@@ -4,25 +4,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App } from 'cdktf';
-import { Compliance, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
-import { cisAks } from '../../lib/cis/refs';
-import { check, defineRule } from '../../lib/compliance/define-rule';
+import { Compliance } from '../../lib';
 import { filesBelow } from '../helpers/examples';
 import { azureStack } from '../helpers/synth';
-
-const noPublicBlob: IComplianceRule = defineRule(
-  {
-    id: 'test-storage-no-public-blob',
-    title: 'storage accounts disallow public blob access',
-    severity: RuleSeverity.ERROR,
-    remediation: 'set allow_nested_items_to_be_public = false',
-    cisControls: [cisAks('5.1.2')],
-    resourceTypes: ['azurerm_storage_account'],
-  },
-  (r) => check(r.get('allow_nested_items_to_be_public') === false, 'public blob access is allowed'),
-);
+import { storage, storagePack } from './storage-fixtures';
 
 interface Variant {
   /** Stack name -> whether its storage account allows public blobs. */
@@ -33,16 +19,9 @@ interface Variant {
 function synth(outdir: string, variant: Variant): Error | undefined {
   const app = new App({ outdir, stackTraces: false });
   for (const [name, publicBlobs] of Object.entries(variant.stacks)) {
-    new StorageAccount(azureStack(app, name), 'st', {
-      name: `st${name}`,
-      resourceGroupName: 'rg',
-      location: 'westeurope',
-      accountTier: 'Standard',
-      accountReplicationType: 'ZRS',
-      allowNestedItemsToBePublic: publicBlobs,
-    });
+    storage(azureStack(app, name), 'st', { allowNestedItemsToBePublic: publicBlobs });
   }
-  Compliance.of(app, { printSummary: false }).apply(new RulePack('test-pack', [noPublicBlob]));
+  Compliance.of(app, { printSummary: false }).apply(storagePack);
   try {
     app.synth();
     return undefined;
@@ -83,6 +62,7 @@ describe('a green synth, then a failing variant into the same outdir (node run: 
     expect(report.findings.map((f: any) => `${f.stack}:${f.status}`)).toEqual(['network:compliant', 'data:non-compliant', 'cache:non-compliant']);
     expect(read(outdir, 'compliance.md')).toMatch(/^# Compliance report: whole app: BLOCKED\n/);
     expect(read(outdir, 'compliance.md')).toContain('## Blocking (2)');
+    expect(read(outdir, 'compliance.json').includes(os.tmpdir())).toBe(false);
   });
 
   test('a green synth afterwards writes everything again, without the stacks the app no longer has', () => {
@@ -129,7 +109,7 @@ describe('a green synth, then a failing variant, run by the cdktf CLI (error ann
     const manifest = JSON.parse(read(outdir, 'manifest.json'));
     expect(Object.keys(manifest.stacks).sort()).toEqual(['cache', 'data', 'network']);
     const errors = (name: string) => manifest.stacks[name].annotations.filter((a: any) => a.level === '@cdktf/error').map((a: any) => a.message);
-    expect(errors('network')).toEqual([expect.stringMatching(/^Compliance: synth blocked by 2 unwaived error-level finding\(s\) in 2 stack\(s\)\. Report \(BLOCKED\): /)]);
+    expect(errors('network')).toEqual([expect.stringMatching(/^Compliance: synth blocked by 2 unwaived error-level finding\(s\) in 2 stack\(s\)\. Report \(BLOCKED\): compliance\.md beside this manifest\.$/)]);
     expect(errors('data')).toEqual([expect.stringMatching(/^FAIL test-storage-no-public-blob \[cis-aks-1\.8\/5\.1\.2\] data\/st .*\n {2}fix: {3}set allow_nested_items_to_be_public = false\n {2}waive: /)]);
     expect(errors('cache')).toHaveLength(1);
   });
@@ -139,6 +119,12 @@ describe('a green synth, then a failing variant, run by the cdktf CLI (error ann
     expect(JSON.parse(read(outdir, 'compliance.json')).blocked).toBe(true);
     expect(read(outdir, 'compliance.md')).toMatch(/^# Compliance report: whole app: BLOCKED\n/);
   });
+
+  test('nothing written names the machine: no absolute path in the manifest or the reports', () => {
+    for (const file of filesBelow(outdir)) {
+      expect([file, read(outdir, file).includes(os.tmpdir())]).toEqual([file, false]);
+    }
+  });
 });
 
 test('a synth that fails for another reason after a green one leaves no report and no manifest from before', () => {
@@ -147,9 +133,20 @@ test('a synth that fails for another reason after a green one leaves no report a
   const app = new App({ outdir, stackTraces: false });
   const broken = azureStack(app, 'network');
   broken.node.addValidation({ validate: () => ['broken on purpose'] });
-  Compliance.of(app, { printSummary: false }).apply(new RulePack('test-pack', [noPublicBlob]));
+  Compliance.of(app, { printSummary: false }).apply(storagePack);
   expect(() => app.synth()).toThrow(/broken on purpose/);
   expect(filesBelow(outdir).filter((f) => f.startsWith('compliance') || f === 'manifest.json' || f.endsWith('/compliance.json'))).toEqual([]);
+});
+
+test('validating the app outside synth leaves an earlier output alone', () => {
+  const outdir = freshDir();
+  expect(synth(outdir, GREEN)).toBeUndefined();
+  const before = filesBelow(outdir);
+  const app = new App({ outdir, stackTraces: false });
+  azureStack(app, 'network');
+  Compliance.of(app, { printSummary: false }).apply(storagePack);
+  expect(app.node.validate()).toEqual([]);
+  expect(filesBelow(outdir)).toEqual(before);
 });
 
 describe('an outdir holding another app\'s output', () => {
