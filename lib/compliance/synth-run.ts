@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AnnotationMetadataEntryType, App, Manifest, TerraformStack } from 'cdktf';
+import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark } from '../cis/types';
 import { complianceBlocked, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
@@ -135,7 +136,8 @@ export class SynthRun {
 
   private report(scope: string, stacks: string[], findings: ReportFinding[], problems: ReportProblem[], blocked: boolean): ComplianceReport {
     const listed = this.listedBenchmarks();
-    const all = [...new Set([...listed, ...citedBenchmarks(this.config.rules)])];
+    const cited = citedBenchmarks(this.config.rules);
+    const all = CisCatalog.benchmarks().filter((b) => listed.includes(b) || cited.includes(b));
     const isApp = scope === APP_SCOPE;
     const controls = controlRows({ rules: this.config.rules, findings, benchmarks: all, touchedOnly: !isApp });
     return {
