@@ -1,12 +1,40 @@
 // One place for user-facing error messages. Each says what was wrong, the value received,
 // what is allowed and how to fix it.
+import { writeSync } from 'fs';
+import { inspect } from 'util';
 
 /** Error thrown for invalid construct input or compliance configuration. */
 export class HardenedK8sError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'HardenedK8sError';
+    printUncaughtPlainly();
   }
+}
+
+let plainPrinterInstalled = false;
+
+/**
+ * Node prints an uncaught error behind the source line that threw it, a line of the library's bundle that
+ * tells the user nothing, then the stack. This library's messages are complete on their own: print them
+ * once, alone. Installed with the first error, and only acting when nothing else handles uncaught errors
+ * (a test runner, the app itself): then it does what Node would, print and exit 1; other errors keep their stack.
+ */
+function printUncaughtPlainly(): void {
+  if (plainPrinterInstalled || typeof process === 'undefined' || typeof process.on !== 'function') {
+    return;
+  }
+  plainPrinterInstalled = true;
+  process.on('uncaughtException', function printPlainly(error: unknown): void {
+    // Node's domain module prepends a listener of this name that only clears its stack: not a handler.
+    const handlers = process.listeners('uncaughtException').filter((l) => l !== printPlainly && l.name !== 'domainUncaughtExceptionClear');
+    if (handlers.length > 0) {
+      return;
+    }
+    const own = error instanceof Error && error.name === 'HardenedK8sError';
+    writeSync(2, `${own ? `${(error as Error).name}: ${(error as Error).message}` : inspect(error)}\n`);
+    process.exit(1);
+  });
 }
 
 function show(value: unknown): string {
@@ -51,27 +79,68 @@ export function invalidWaiver(path: string, ruleId: string, problem: string, fix
   return new HardenedK8sError(`Compliance.waive: waiver for rule ${show(ruleId)} on ${path}: ${problem}. Fix: ${fix}`);
 }
 
-export function unusedWaivers(lines: string[]): HardenedK8sError {
-  return new HardenedK8sError(
-    'Compliance: these waivers match no finding (a waiver must waive something, or it hides a future regression):\n  ' +
-      lines.join('\n  ') +
-      '\nFix: remove the waiver, or attach it to the construct that holds the resource the rule flags.',
+/** A problem line: a waiver that waived nothing. */
+export function unusedWaiver(scopePath: string, ruleId: string, reason: string): string {
+  return (
+    `waiver of ${show(ruleId)} on ${scopePath || '<app>'} (${show(reason)}) matches no finding; a waiver must waive something, or it hides a future regression. ` +
+    'Fix: remove the waiver, or attach it to the construct that holds the resource the rule flags.'
   );
 }
 
-export function complianceFailed(stackName: string, lines: string[]): HardenedK8sError {
-  // One line per finding, each starting with the rule id; the CLI shows the message's lines as they are.
-  return new HardenedK8sError(
-    `Compliance check failed for stack ${show(stackName)}: ${lines.length} unwaived error-level finding(s). ` +
-      'Fix: change the construct props to the secure setting, or add a waiver with a reason: Compliance.waive(scope, ruleId, reason).\n' +
-      lines.map((l) => `FAIL ${l}`).join('\n'),
+/** A problem line: a waiver naming a rule no applied pack has. */
+export function unknownWaiverRule(scopePath: string, ruleId: string, packs: string[], closest: string | undefined): string {
+  return (
+    `waiver on ${scopePath || '<app>'} names rule ${show(ruleId)}, which no applied pack has (packs: ${packs.map(show).join(', ') || 'none'}).` +
+    `${closest ? ` Did you mean ${show(closest)}?` : ''} Allowed: a rule id of the applied packs, as the compliance report shows it. ` +
+    'Fix: correct the rule id, or apply the pack that holds the rule.'
   );
 }
 
-export function stacksNotChecked(stacks: string[]): HardenedK8sError {
+/** A problem line: a stack that was synthesized without passing through the engine. */
+export function stackNotChecked(stackPath: string): string {
+  return (
+    `stack ${show(stackPath)} was synthesized without the compliance check (its synthesizer was replaced after Compliance.apply). ` +
+    'Fix: call Compliance.of(app).apply(pack) after setting every stack\'s synthesizer.'
+  );
+}
+
+/** Synth stopped by unwaived error-level findings or waiver problems; the text lists every one, by stack. */
+export function complianceBlocked(text: string): HardenedK8sError {
+  return new HardenedK8sError(text);
+}
+
+/** A Compliance call on something that is not a construct inside a cdktf App. */
+export function scopeNotInApp(api: string, given: string): HardenedK8sError {
   return new HardenedK8sError(
-    `Compliance: stacks ${stacks.map(show).join(', ')} were synthesized without the compliance check. ` +
-      'Fix: call Compliance.of(app).apply(pack) after creating every stack of the app.',
+    `${api}: the scope must be a construct inside a cdktf App, but ${given} was given. ` +
+      "Allowed: the App, or a stack or construct created in it. Fix: create the construct in a stack of your App (new TerraformStack(app, 'infra')), or pass the App itself.",
+  );
+}
+
+/** Compliance.apply on an app that has no stack yet, so no synthesizer to check through. */
+export function noStacksToCheck(pack: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `Compliance.apply(${show(pack)}): the app has no TerraformStack yet, so the check has no stack to run in. ` +
+      'Allowed: apply() once the app has at least one stack (stacks added after it are checked too). ' +
+      'Fix: create the stacks first (new TerraformStack(app, ...), new ClusterBaseline(app, ...)), then call Compliance.of(app).apply(pack).',
+  );
+}
+
+/** An option of Compliance.of given again with another value. */
+export function conflictingComplianceOption(option: string, current: unknown, given: unknown): HardenedK8sError {
+  return new HardenedK8sError(
+    `Compliance.of: option ${option} is already ${show(current)} for this app, but ${show(given)} was given. ` +
+      'Allowed: each option set once per app. Fix: pass the options on one Compliance.of(app, options) call.',
+  );
+}
+
+/** An output directory that holds the output of another app. */
+export function foreignOutdir(outdir: string, theirs: string[], ours: string[]): HardenedK8sError {
+  return new HardenedK8sError(
+    `Compliance: the output directory ${show(outdir)} holds another app's output (stacks ${theirs.map(show).join(', ')}; ` +
+      `this app has ${ours.map(show).join(', ')}), and nothing was written. The engine clears what an earlier synth of this app wrote, never another app's files. ` +
+      'Allowed: an empty directory, or one an earlier synth of this app wrote (a stack name in common). ' +
+      `Fix: give this app its own outdir (new App({ outdir }), CDKTF_OUTDIR, or "output" in cdktf.json), or delete ${show(outdir)} if its contents are no longer needed.`,
   );
 }
 

@@ -1,17 +1,14 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, ISynthesisSession, IStackSynthesizer, TerraformStack } from 'cdktf';
+import { App, ISynthesisSession, IStackSynthesizer, Manifest, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { CisBenchmark } from '../cis/types';
-import { complianceFailed, stacksNotChecked, unusedWaivers } from '../errors';
-import { evaluateStack, indexRulesByType } from './evaluate';
-import { controlRows, isBlocking, StackReport, summarize } from './report';
-import { renderMarkdown, renderSummaryLine } from './report-markdown';
-import { StackResources } from './rule-context';
-import { validateRule } from './rule-pack';
-import { Finding, IComplianceRule, IRulePack } from './types';
-import { addWaiver, WaiverIndex } from './waivers';
+import { conflictingComplianceOption, invalidProp, noStacksToCheck } from '../errors';
 import { compareStrings } from '../ordering';
+import { appOf } from './app-of';
+import { indexRulesByType } from './evaluate';
+import { validateRule } from './rule-pack';
+import { SynthRun } from './synth-run';
+import { IComplianceRule, IRulePack } from './types';
+import { addWaiver } from './waivers';
 
 /** Options of the compliance check. */
 export interface ComplianceOptions {
@@ -26,63 +23,72 @@ export interface ComplianceOptions {
    */
   readonly printSummary?: boolean;
   /**
-   * Benchmarks whose controls the reports list.
+   * Benchmarks whose controls `compliance.md` lists (and whose CIS ids findings show); `compliance.json`
+   * keeps every control of these and of the benchmarks the applied rules cite.
    * @default - every benchmark the applied rules cite
    */
   readonly benchmarks?: CisBenchmark[];
 }
 
+type OptionName = keyof ComplianceOptions;
+
 const ENGINES = new WeakMap<App, Compliance>();
 const CHECKED = Symbol.for('cdktf-hardened-k8s.compliance-synthesizer');
 
 /**
- * The compliance engine of an app. `Compliance.of(app).apply(new CisAksPack())` checks every resource
- * of every stack at synth time, writes `compliance.json` and `compliance.md` beside each stack's
- * `cdk.tf.json`, and fails synth on unwaived error-level findings.
+ * The compliance engine of an app. `Compliance.of(app).apply(new CisAksPack())` checks every resource of
+ * every stack at synth time and writes `compliance.json` and `compliance.md` beside each stack's
+ * `cdk.tf.json` and for the whole app. Unwaived error-level findings of all stacks block synth together:
+ * run with `node`, synth throws one error listing them; run by the cdktf CLI, each is an error annotation
+ * the CLI prints once. A blocked synth leaves no stack output and an app report marked BLOCKED.
  */
 export class Compliance {
-  /** The engine of the app that holds the scope, created on first use. */
+  /** The engine of the app that holds the scope, created on first use; options are set once per app. */
   public static of(scope: IConstruct, options?: ComplianceOptions): Compliance {
-    const app = App.of(scope);
+    const app = appOf('Compliance.of', scope);
     let engine = ENGINES.get(app);
     if (!engine) {
-      engine = new Compliance(app, options ?? {});
+      engine = new Compliance(app);
       ENGINES.set(app, engine);
     }
+    engine.configure(options);
     return engine;
   }
 
   /**
    * Accepts a rule's findings on a construct and everything below it. The reason is required
-   * (at least 10 characters) and stays in the report; a waiver that matches no finding fails synth.
+   * (at least 10 characters) and stays in the report; at synth, a waiver whose rule no applied pack has,
+   * or that matches no finding, blocks synth.
    */
   public static waive(scope: IConstruct, ruleId: string, reason: string): void {
     addWaiver(scope, { ruleId, reason });
   }
 
   private readonly app: App;
-  private readonly failOnUnknown: boolean;
-  private readonly printSummary: boolean;
-  private readonly benchmarks?: CisBenchmark[];
-  private readonly appFindings: Finding[] = [];
+  private readonly options: { -readonly [K in OptionName]?: ComplianceOptions[K] } = {};
   private readonly packs: IRulePack[] = [];
   private readonly rules = new Map<string, IComplianceRule>();
-  private readonly checkedStacks = new Set<string>();
-  private readonly writtenDirs: string[] = [];
-  private waivers?: WaiverIndex;
-  /** Fixed once synth starts: the applied rules sorted by id, and indexed by resource type. */
-  private synthRules?: { sorted: IComplianceRule[]; byType: Map<string, IComplianceRule[]> };
+  /** The synth in progress, and the session cdktf gave it (each app.synth() has its own). */
+  private run?: { readonly session: ISynthesisSession; readonly checks: SynthRun };
+  /** Set when a synth's last stack was judged; the app validation checks that one was. */
+  private judged = false;
 
-  private constructor(app: App, options: ComplianceOptions) {
+  private constructor(app: App) {
     this.app = app;
-    this.failOnUnknown = options.failOnUnknown ?? true;
-    this.printSummary = options.printSummary ?? true;
-    this.benchmarks = options.benchmarks;
     app.node.addValidation({ validate: () => this.validateApp() });
   }
 
-  /** Adds a pack's rules (a rule in several packs runs once) and hooks every stack. */
+  /**
+   * Adds a pack's rules (a rule in several packs runs once) and hooks every stack. Call it once the app
+   * has its stacks: stacks added later are checked too, but an app with no stack yet is an error.
+   */
   public apply(pack: IRulePack): Compliance {
+    if (!pack || typeof pack.name !== 'string' || !Array.isArray(pack.rules)) {
+      throw invalidProp('Compliance.apply', 'pack', pack, 'an IRulePack (a name and a rules array)', 'pass a pack, e.g. new CisAksPack() or new RulePack(name, rules)');
+    }
+    if (this.stacks().length === 0) {
+      throw noStacksToCheck(pack.name);
+    }
     for (const rule of pack.rules) {
       validateRule(rule);
       this.rules.set(rule.metadata.id, rule);
@@ -97,104 +103,107 @@ export class Compliance {
     return [...this.rules.values()].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id));
   }
 
+  private configure(options: ComplianceOptions | undefined): void {
+    if (options === undefined || options === null) {
+      return;
+    }
+    if (typeof options !== 'object') {
+      throw invalidProp('Compliance.of', 'options', options, 'a ComplianceOptions object', 'pass { failOnUnknown, printSummary, benchmarks } or nothing');
+    }
+    for (const name of ['failOnUnknown', 'printSummary'] as const) {
+      const value = options[name];
+      if (value !== undefined && typeof value !== 'boolean') {
+        throw invalidProp('Compliance.of', `options.${name}`, value, 'true or false', `pass a boolean or leave ${name} out`);
+      }
+    }
+    const benchmarks = options.benchmarks;
+    if (benchmarks !== undefined) {
+      const known = Object.values(CisBenchmark) as string[];
+      if (!Array.isArray(benchmarks) || benchmarks.length === 0 || benchmarks.some((b) => !known.includes(b))) {
+        throw invalidProp('Compliance.of', 'options.benchmarks', benchmarks, `a non-empty list of ${known.join(', ')}`, 'list CisBenchmark values, or leave benchmarks out for every benchmark the rules cite');
+      }
+    }
+    for (const name of ['failOnUnknown', 'printSummary', 'benchmarks'] as const) {
+      const value = options[name];
+      if (value === undefined) {
+        continue;
+      }
+      const current = this.options[name];
+      if (current !== undefined && JSON.stringify(current) !== JSON.stringify(value)) {
+        throw conflictingComplianceOption(name, current, value);
+      }
+      (this.options as any)[name] = Array.isArray(value) ? [...value] : value;
+    }
+  }
+
+  private stacks(): TerraformStack[] {
+    return this.app.node.findAll().filter(TerraformStack.isStack);
+  }
+
   private hookStacks(): void {
-    for (const stack of this.app.node.findAll().filter(TerraformStack.isStack)) {
-      const synthesizer = stack.synthesizer as any;
-      if (synthesizer[CHECKED]) {
+    for (const stack of this.stacks()) {
+      const inner = stack.synthesizer as IStackSynthesizer & { [CHECKED]?: boolean };
+      if (inner[CHECKED]) {
         continue;
       }
       const wrapped: IStackSynthesizer & { [CHECKED]: boolean } = {
         [CHECKED]: true,
-        synthesize: (session: ISynthesisSession) => {
-          synthesizer.synthesize(session);
-          this.checkStack(stack, session);
-        },
+        synthesize: (session: ISynthesisSession) => this.synthesizeChecked(stack, inner, session),
       };
       stack.synthesizer = wrapped;
     }
   }
 
-  private checkStack(stack: TerraformStack, session: ISynthesisSession): void {
-    // The tree is final once synth starts: hook stacks created after apply() (before their turn to
-    // synthesize) and index the waivers, once per synth.
-    if (!this.waivers || !this.synthRules) {
+  private synthesizeChecked(stack: TerraformStack, inner: IStackSynthesizer, session: ISynthesisSession): void {
+    // A synth starts with its first checked stack; stacks created after apply() are hooked now.
+    if (this.run?.session !== session) {
       this.hookStacks();
-      this.waivers = new WaiverIndex(this.app);
-      const sorted = this.appliedRules;
-      this.synthRules = { sorted, byType: indexRulesByType(sorted) };
+      this.judged = false;
+      this.run = { session, checks: this.newRun(session.outdir, session.manifest) };
+      this.run.checks.begin();
     }
-    const manifest = session.manifest.forStack(stack);
-    const stackJson = this.app.hclOutput
-      ? stack.toTerraform()
-      : JSON.parse(fs.readFileSync(path.join(session.outdir, manifest.synthesizedStackPath), 'utf-8'));
-    const rules = this.synthRules.sorted;
-    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.synthRules.byType, this.waivers);
-    const report: StackReport = {
-      stack: stack.node.id,
-      packs: this.packs.map((p) => p.name),
-      summary: summarize(findings, this.failOnUnknown),
-      findings,
-      controls: controlRows(rules, findings, this.benchmarks),
-    };
-    this.appFindings.push(...findings);
-    const dir = path.join(session.outdir, manifest.workingDirectory);
-    this.writtenDirs.push(dir);
-    this.checkedStacks.add(stack.node.path);
-    const blocking = findings.filter((f) => isBlocking(f, this.failOnUnknown));
-    if (blocking.length > 0) {
-      this.discardOutput();
-      throw complianceFailed(
-        stack.node.id,
-        blocking.map((f) => `${f.ruleId} [${f.cisControls.join(', ') || 'no CIS id'}] ${f.constructPath} (${f.address}): ${f.status}${f.message ? ` - ${f.message}` : ''}`),
-      );
-    }
-    fs.writeFileSync(path.join(dir, 'compliance.json'), JSON.stringify(report, null, 2) + '\n');
-    fs.writeFileSync(path.join(dir, 'compliance.md'), renderMarkdown(report));
-    if (this.printSummary) {
-      process.stdout.write(renderSummaryLine(report, path.join(manifest.workingDirectory, 'compliance.md')) + '\n');
+    inner.synthesize(session);
+    const run = this.run.checks;
+    run.check(stack);
+    if (run.isLast(stack)) {
+      this.run = undefined;
+      this.judged = true;
+      run.finish();
     }
   }
 
-  /** The whole app in one report: a control proven in any stack (e.g. 5.1.4 by the baseline) shows as such. */
-  private writeAppReport(): void {
+  private newRun(outdir: string, manifest: Manifest): SynthRun {
     const rules = this.appliedRules;
-    const report: StackReport = {
-      stack: '(app)',
-      packs: this.packs.map((p) => p.name),
-      summary: summarize(this.appFindings, this.failOnUnknown),
-      findings: this.appFindings,
-      controls: controlRows(rules, this.appFindings, this.benchmarks),
-    };
-    fs.writeFileSync(path.join(this.app.outdir, 'compliance.json'), JSON.stringify(report, null, 2) + '\n');
-    fs.writeFileSync(path.join(this.app.outdir, 'compliance.md'), renderMarkdown(report));
+    return new SynthRun({
+      app: this.app,
+      outdir,
+      manifest,
+      stacks: this.stacks(),
+      rules,
+      rulesByType: indexRulesByType(rules),
+      packs: [...this.packs],
+      failOnUnknown: this.options.failOnUnknown ?? true,
+      printSummary: this.options.printSummary ?? true,
+      benchmarks: this.options.benchmarks,
+      // cdktf's contract: with this variable set the caller (the cdktf CLI) prints error annotations itself.
+      annotate: process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined,
+    });
   }
 
-  /** A failed check leaves no partial output: remove what this synth wrote. */
-  private discardOutput(): void {
-    for (const dir of this.writtenDirs) {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
+  /**
+   * A backstop at the end of app.synth(): stacks were synthesized (the manifest has them), rules are
+   * applied, but no checked stack reached the end (every synthesizer was replaced after apply()).
+   */
   private validateApp(): string[] {
-    const errors: string[] = [];
-    const unchecked = this.app.node
-      .findAll()
-      .filter(TerraformStack.isStack)
-      .filter((s) => !this.checkedStacks.has(s.node.path))
-      .map((s) => s.node.id);
-    if (this.rules.size > 0 && unchecked.length > 0) {
-      errors.push(stacksNotChecked(unchecked).message);
+    const judged = this.judged;
+    this.judged = false;
+    if (judged || this.rules.size === 0 || Object.keys(this.app.manifest.stacks).length === 0) {
+      return [];
     }
-    const unused = (this.waivers ?? new WaiverIndex(this.app)).unused();
-    if (unused.length > 0) {
-      errors.push(unusedWaivers(unused).message);
-    }
-    if (errors.length > 0) {
-      this.discardOutput();
-    } else if (this.checkedStacks.size > 0) {
-      this.writeAppReport();
-    }
-    return errors;
+    const run = this.newRun(this.app.outdir, this.app.manifest);
+    this.run = undefined;
+    run.begin();
+    run.finish();
+    return [];
   }
 }

@@ -1,6 +1,7 @@
 // Builds the control matrix for the docs from rule metadata. Internal: used by scripts and tests.
 import { CisCatalog } from '../cis/catalog';
-import { CisBenchmark, ControlImplementation } from '../cis/types';
+import { ControlImplementation } from '../cis/types';
+import { benchmarkLabel } from './benchmark-label';
 import { KUBERNETES_NOT_COVERABLE } from './rules/kubernetes/not-coverable';
 import { IRulePack } from './types';
 import { compareStrings } from '../ordering';
@@ -13,11 +14,6 @@ const UNCOVERED_REASON: Record<ControlImplementation, string> = {
   [ControlImplementation.IN_CLUSTER]: 'no rule yet (in-cluster)',
   [ControlImplementation.PLATFORM]: 'platform default: nothing to configure',
   [ControlImplementation.PROCESS]: 'process: organisational review',
-};
-
-const TITLES: Record<CisBenchmark, string> = {
-  [CisBenchmark.AKS_1_8]: 'CIS AKS 1.8',
-  [CisBenchmark.RKE2_1_8]: 'RKE2 CIS 1.8',
 };
 
 function cell(text: string): string {
@@ -39,22 +35,24 @@ export function renderControlMatrix(packs: IRulePack[]): string {
   for (const benchmark of CisCatalog.benchmarks()) {
     const controls = CisCatalog.controls(benchmark);
     const covered = controls.filter((c) => rules.some((r) => r.metadata.cisControls.some((x) => x.benchmark === benchmark && x.id === c.id)));
-    lines.push(`## ${TITLES[benchmark]} (${covered.length} of ${controls.length} controls proven by a rule)`, '');
+    lines.push(`## ${benchmarkLabel(benchmark)} (${covered.length} of ${controls.length} controls proven by a rule)`, '');
     lines.push('| control | title | class | rules | construct default / why not covered |', '|---|---|---|---|---|');
     for (const control of controls) {
       const proving = rules.filter((r) => r.metadata.cisControls.some((x) => x.benchmark === benchmark && x.id === control.id));
       const ids = proving.map((r) => `\`${r.metadata.id}\``).join(', ');
       const defaults = [...new Set(proving.map((r) => r.metadata.constructDefault).filter((d): d is string => !!d))].join('; ');
       const notCoverable = NOT_COVERABLE.find((n) => n.control.benchmark === benchmark && n.control.id === control.id);
-      const why = proving.length ? defaults : notCoverable ? `not coverable: ${notCoverable.reason}` : UNCOVERED_REASON[control.implementation];
+      const why = proving.length ? defaults : notCoverable ? `not coverable: ${notCoverable.key} (see below)` : UNCOVERED_REASON[control.implementation];
       lines.push(`| ${control.id} | ${cell(control.title)} | ${control.implementation} | ${ids} | ${cell(why)} |`);
     }
     lines.push('');
   }
+  const reasons = new Map(NOT_COVERABLE.map((n) => [n.key, n.reason]));
+  lines.push('## Not coverable at synth time', '', ...[...reasons.keys()].sort(compareStrings).map((k) => `- **${k}**: ${reasons.get(k)}`), '');
   lines.push('## Rules', '', '| rule | severity | title | CIS | resource types |', '|---|---|---|---|---|');
   for (const rule of [...rules].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id))) {
     const m = rule.metadata;
-    const cis = m.cisControls.map((c) => `${TITLES[c.benchmark]} ${c.id}`).join(', ');
+    const cis = m.cisControls.map((c) => `${benchmarkLabel(c.benchmark)} ${c.id}`).join(', ');
     lines.push(`| \`${m.id}\` | ${m.severity} | ${cell(m.title)} | ${cis} | ${m.resourceTypes.join(', ')} |`);
   }
   lines.push('');

@@ -38,6 +38,7 @@ export function evaluateStack(
         address: resource.address,
         message: result.message,
         waiverReason: waiver?.reason,
+        ...(waiver?.builtIn ? { builtInWaiver: true } : {}),
       });
     }
   }

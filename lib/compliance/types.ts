@@ -28,8 +28,17 @@ export interface RuleMetadata {
   readonly title: string;
   /** Error fails synth when violated; warning only reports. */
   readonly severity: RuleSeverity;
-  /** What to change to comply. */
+  /** What to change to comply: name the construct props and methods as in `remediationTargets`. */
   readonly remediation: string;
+  /**
+   * The construct props and methods the remediation names, as jsii type and member: a prop as
+   * `HardenedAksClusterProps.apiServerAccess`, a method as `PlatformMonitoring.addClusterDiagnostics`, an
+   * enum-like value as `GatewayTlsPolicy.APPGW_SSL_POLICY_20220101_S`, a nested prop as a chain
+   * (`HardenedAksClusterProps.systemNodePool.nodePublicIpEnabled`). Shown beside a failing finding as the
+   * place to fix it; a test checks each exists in the library's API.
+   * @default - the remediation names no construct prop or method
+   */
+  readonly remediationTargets?: string[];
   /** CIS controls the rule proves; each must exist in the CIS catalog. */
   readonly cisControls: CisControlRef[];
   /** Terraform resource types the rule inspects, e.g. `azurerm_kubernetes_cluster`. */
@@ -133,4 +142,10 @@ export interface Finding {
    * @default - not waived
    */
   readonly waiverReason?: string;
+  /**
+   * True when the waiver is one the library adds for its own resources (e.g. the privileged namespace of
+   * a node agent), not one the app gave with `Compliance.waive`.
+   * @default false
+   */
+  readonly builtInWaiver?: boolean;
 }

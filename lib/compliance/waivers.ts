@@ -1,30 +1,40 @@
 import { IConstruct } from 'constructs';
-import { invalidWaiver } from '../errors';
+import { appOf } from './app-of';
+import { closestId } from './closest-id';
+import { invalidWaiver, unknownWaiverRule, unusedWaiver } from '../errors';
 import { Waiver } from './types';
 
 /** Minimum length of a waiver reason: long enough to say why, as cdk-nag requires. */
 export const MIN_WAIVER_REASON_LENGTH = 10;
 
-interface WaiverEntry extends Waiver {
+export interface WaiverEntry extends Waiver {
   /** Construct path the waiver is attached to ('' for the app). */
   readonly scopePath: string;
-  /** A waiver a construct of this library adds for its own resources; unused is not an error. */
+  /** A waiver a construct of this library adds for its own resources; unused or unapplied is not an error. */
   readonly builtIn: boolean;
   used: boolean;
+}
+
+/** A waiver the app got wrong, found at synth. */
+export interface WaiverProblem {
+  readonly scopePath: string;
+  readonly message: string;
 }
 
 const WAIVERS = new WeakMap<IConstruct, WaiverEntry[]>();
 
 /**
  * Records a waiver a construct of this library needs for its own resources (e.g. the privileged namespace
- * of a node agent). It shows in reports like any waiver, but is not an error when its rule is not applied.
+ * of a node agent). Reports list it apart from the app's waivers, and it is not an error when its rule is
+ * not applied or waives nothing.
  */
 export function addBuiltInWaiver(scope: IConstruct, waiver: Waiver): void {
   addWaiver(scope, waiver, true);
 }
 
-/** Records a waiver on a construct after checking it. */
+/** Records a waiver on a construct after checking it; the rule id is checked against the applied rules at synth. */
 export function addWaiver(scope: IConstruct, waiver: Waiver, builtIn = false): void {
+  appOf('Compliance.waive', scope);
   const path = scope.node.path || '<app>';
   if (typeof waiver.ruleId !== 'string' || !waiver.ruleId.trim()) {
     throw invalidWaiver(path, String(waiver.ruleId), 'ruleId is empty', 'name the rule id shown in the compliance report');
@@ -39,7 +49,7 @@ export function addWaiver(scope: IConstruct, waiver: Waiver, builtIn = false): v
     );
   }
   const list = WAIVERS.get(scope) ?? [];
-  list.push({ ruleId: waiver.ruleId, reason, scopePath: scope.node.path, builtIn, used: false });
+  list.push({ ruleId: waiver.ruleId.trim(), reason, scopePath: scope.node.path, builtIn, used: false });
   WAIVERS.set(scope, list);
 }
 
@@ -68,9 +78,19 @@ export class WaiverIndex {
     return best;
   }
 
-  /** Waivers that waived nothing, as `path: ruleId` lines. */
-  public unused(): string[] {
-    return this.entries.filter((e) => !e.used && !e.builtIn).map((e) => `${e.scopePath || '<app>'}: ${e.ruleId} ("${e.reason}")`);
+  /**
+   * The app's waivers that are wrong once every stack is checked: a rule id no applied pack has (with the
+   * closest applied id), or a waiver that waived nothing. Built-in waivers are never wrong.
+   */
+  public problems(appliedRuleIds: Set<string>, packNames: string[]): WaiverProblem[] {
+    return this.entries
+      .filter((e) => !e.builtIn)
+      .flatMap((e) => {
+        if (!appliedRuleIds.has(e.ruleId)) {
+          return [{ scopePath: e.scopePath, message: unknownWaiverRule(e.scopePath, e.ruleId, packNames, closestId(e.ruleId, appliedRuleIds)) }];
+        }
+        return e.used ? [] : [{ scopePath: e.scopePath, message: unusedWaiver(e.scopePath, e.ruleId, e.reason) }];
+      });
   }
 }
 

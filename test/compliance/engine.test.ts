@@ -1,47 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack, TerraformVariable } from 'cdktf';
+import { StackSynthesizer } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
-import { CisBenchmark, ComplianceStatus, Compliance, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
+import { CisBenchmark, ComplianceStatus, Compliance, RulePack, RuleSeverity } from '../../lib';
 import { cisAks } from '../../lib/cis/refs';
-import { check, defineRule, notApplicable } from '../../lib/compliance/define-rule';
+import { defineRule, notApplicable } from '../../lib/compliance/define-rule';
 import { azureStack, synthWithPacks, testApp } from '../helpers/synth';
+import { storage, storageNoPublicBlob, storagePack } from './storage-fixtures';
 
-// A test rule: storage accounts must not allow public blob access; not applicable to Premium tier.
-const storageNoPublicBlob: IComplianceRule = defineRule(
-  {
-    id: 'test-storage-no-public-blob',
-    title: 'storage accounts disallow public blob access',
-    severity: RuleSeverity.ERROR,
-    remediation: 'set allow_nested_items_to_be_public = false',
-    cisControls: [cisAks('5.1.2')],
-    resourceTypes: ['azurerm_storage_account'],
-  },
-  (r) => {
-    if (r.get('account_tier') === 'Premium') {
-      return notApplicable('premium accounts are checked elsewhere');
-    }
-    return check(r.get('allow_nested_items_to_be_public') === false, 'public blob access is allowed');
-  },
-);
 const warnOnly = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-storage-warn', severity: RuleSeverity.WARNING }, (r, c) =>
   storageNoPublicBlob.evaluate(r, c),
 );
-const pack = new RulePack('test-pack', [storageNoPublicBlob]);
-
-function storage(scope: Construct, id: string, extra: Record<string, unknown> = {}): StorageAccount {
-  return new StorageAccount(scope, id, {
-    name: `st${id}`,
-    resourceGroupName: 'rg',
-    location: 'westeurope',
-    accountTier: 'Standard',
-    accountReplicationType: 'ZRS',
-    allowNestedItemsToBePublic: false,
-    ...extra,
-  });
-}
+const pack = storagePack;
 
 function statusOf(report: any, address: string, ruleId = 'test-storage-no-public-blob'): any {
   return report.findings.find((f: any) => f.address === address && f.ruleId === ruleId);
@@ -70,8 +42,9 @@ describe('compliance engine', () => {
       message: 'public blob access is allowed',
     });
     expect(statusOf(report, 'azurerm_storage_account.premium').status).toBe(ComplianceStatus.NOT_APPLICABLE);
-    expect(report.summary).toEqual({ compliant: 1, nonCompliant: 0, waived: 1, unknown: 0, notApplicable: 1, blocking: 0 });
-    expect(report.packs).toEqual(['test-pack']);
+    expect(report.summary).toEqual({ compliant: 1, nonCompliant: 0, waived: 1, exceptions: 0, unknown: 0, notApplicable: 1, blocking: 0 });
+    expect(report.packs).toEqual([{ name: 'test-pack', rules: ['test-storage-no-public-blob'] }]);
+    expect(report).toMatchObject({ format: 'cdktf-hardened-k8s/compliance-report', stack: 'infra', blocked: false, stacks: ['infra'] });
   });
 
   test('an unwaived error finding fails synth naming rule, CIS id and construct path, and leaves no output', () => {
@@ -88,7 +61,7 @@ describe('compliance engine', () => {
     const app = testApp();
     storage(azureStack(app, 'first'), 'good');
     storage(azureStack(app, 'second'), 'bad', { allowNestedItemsToBePublic: true });
-    expect(() => synthWithPacks(app, [pack])).toThrow(/Compliance check failed for stack "second"/);
+    expect(() => synthWithPacks(app, [pack])).toThrow(/stack "second": 1 blocking finding/);
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first', 'cdk.tf.json'))).toBe(false);
   });
 
@@ -134,7 +107,7 @@ describe('compliance engine', () => {
     storage(inner, 'bad', { allowNestedItemsToBePublic: true });
     Compliance.waive(group, 'test-storage-no-public-blob', 'team-wide exception until 2027-01');
     Compliance.waive(inner, 'test-storage-no-public-blob', 'inner exception, more specific');
-    expect(() => synthWithPacks(app, [pack])).toThrow(/waivers match no finding[\s\S]*infra\/team: test-storage-no-public-blob/);
+    expect(() => synthWithPacks(app, [pack])).toThrow(/PROBLEM waiver of "test-storage-no-public-blob" on infra\/team \("team-wide exception until 2027-01"\) matches no finding/);
   });
 
   test('a waiver that matches nothing fails synth', () => {
@@ -142,7 +115,7 @@ describe('compliance engine', () => {
     const stack = azureStack(app, 'infra');
     const good = storage(stack, 'good');
     Compliance.waive(good, 'test-storage-no-public-blob', 'stale waiver from an old incident');
-    expect(() => synthWithPacks(app, [pack])).toThrow(/infra\/good: test-storage-no-public-blob \("stale waiver from an old incident"\)/);
+    expect(() => synthWithPacks(app, [pack])).toThrow(/waiver of "test-storage-no-public-blob" on infra\/good \("stale waiver from an old incident"\) matches no finding/);
   });
 
   test.each([
@@ -164,11 +137,22 @@ describe('compliance engine', () => {
     expect(() => app.synth()).toThrow(/stack "late"/);
   });
 
-  test('an app whose stacks all appear after apply() fails instead of silently skipping the check', () => {
+  test('apply() on an app with no stack yet fails at once: there is no stack to check through', () => {
     const app = testApp();
+    expect(() => Compliance.of(app).apply(pack)).toThrow(
+      /Compliance.apply\("test-pack"\): the app has no TerraformStack yet.*Fix: create the stacks first .*then call Compliance.of\(app\).apply\(pack\)/,
+    );
+  });
+
+  test('a stack whose synthesizer is replaced after apply() blocks synth instead of going unchecked', () => {
+    const app = testApp();
+    const stack = azureStack(app, 'infra');
+    storage(stack, 'good');
     Compliance.of(app, { printSummary: false }).apply(pack);
-    storage(azureStack(app, 'late'), 'good');
-    expect(() => app.synth()).toThrow(/synthesized without the compliance check/);
+    stack.synthesizer = new StackSynthesizer(stack);
+    expect(() => app.synth()).toThrow(/PROBLEM stack "infra" was synthesized without the compliance check/);
+    expect(JSON.parse(fs.readFileSync(path.join(app.outdir, 'compliance.json'), 'utf-8')).blocked).toBe(true);
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'infra'))).toBe(false);
   });
 
   test('resources the library did not create are checked (any L1 in any stack)', () => {
@@ -180,14 +164,18 @@ describe('compliance engine', () => {
     expect(report.findings.map((f: any) => f.address)).toEqual(['azurerm_storage_account.good']);
   });
 
-  test('markdown report has one row per CIS control with its status', () => {
+  test('markdown reports: the app lists one row per CIS control, a stack only the controls its resources touch', () => {
     const app = testApp();
     storage(azureStack(app, 'infra'), 'good');
-    const md = synthWithPacks(app, [pack]).markdown('infra');
-    expect(md).toContain('| cis-aks-1.8 | 5.1.2 | Minimize user access to Azure Container Registry (ACR) | iac | pass | test-storage-no-public-blob |  |');
-    expect(md).toMatch(/\| cis-aks-1\.8 \| 5\.4\.2 \| .* \| iac \| not covered \| {2}\| no resource here is checked for it \|/);
-    expect(md).toMatch(/\| cis-aks-1\.8 \| 3\.2\.1 \| .* \| platform \| not covered \|/);
-    expect(md.match(/^\| cis-aks-1\.8 \|/gm)).toHaveLength(51);
+    const result = synthWithPacks(app, [pack]);
+    const md = fs.readFileSync(path.join(result.outdir, 'compliance.md'), 'utf-8');
+    expect(md).toContain('| 5.1.2 | Minimize user access to Azure Container Registry (ACR) | pass | test-storage-no-public-blob |');
+    expect(md).toContain('| 5.4.2 | Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled | not covered: no-rule |  |');
+    expect(md).toContain('| 3.2.1 | Ensure that the --anonymous-auth argument is set to false | not covered: platform |  |');
+    expect(md.match(/^\| \d+(\.\d+)+ \|/gm)).toHaveLength(51);
+    const stackMd = result.markdown('infra');
+    expect(stackMd.match(/^\| \d+(\.\d+)+ \|/gm)).toEqual(['| 5.1.2 |']);
+    expect(stackMd).toContain("## CIS AKS 1.8: 1 control this stack's resources touch: 1 pass, 0 fail, 0 waived, 0 not covered");
   });
 
   test('a rule that throws is reported as unknown with the error, not as a pass', () => {
@@ -215,7 +203,7 @@ describe('compliance engine', () => {
     storage(azureStack(app, 'infra'), 'good');
     const report = synthWithPacks(app, [pack, new RulePack('again', [storageNoPublicBlob])]).report('infra');
     expect(report.findings).toHaveLength(1);
-    expect(report.packs).toEqual(['test-pack', 'again']);
+    expect(report.packs.map((p: any) => p.name)).toEqual(['test-pack', 'again']);
   });
 });
 
@@ -230,19 +218,31 @@ describe('app-level report and benchmark selection', () => {
     expect(report.findings.map((f: any) => f.constructPath)).toEqual(['first/good', 'second/premium']);
     expect(report.controls.find((c: any) => c.id === '5.1.2').status).toBe('pass');
     expect(fs.readFileSync(path.join(app.outdir, 'compliance.md'), 'utf-8')).toContain('# Compliance report: whole app');
+    // The second stack's only finding is not applicable: it touches no control, so its report lists none.
     const second = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'second', 'compliance.json'), 'utf-8'));
-    expect(second.controls.find((c: any) => c.id === '5.1.2')).toMatchObject({ status: 'not covered', note: 'no applicable resource here' });
+    expect(second.controls).toEqual([]);
   });
 
-  test('benchmarks limits the controls the reports list', () => {
+  test('benchmarks limits what compliance.md lists; compliance.json keeps every cited benchmark and records the options', () => {
     const rke2Rule = defineRule({ ...storageNoPublicBlob.metadata, id: 'test-rke2', cisControls: [{ benchmark: CisBenchmark.RKE2_1_8, id: '1.1.1' }] }, () => notApplicable());
     const both = new RulePack('both', [storageNoPublicBlob, rke2Rule]);
     const all = testApp();
     storage(azureStack(all, 'infra'), 'good');
-    expect(new Set(synthWithPacks(all, [both]).report('infra').controls.map((c: any) => c.benchmark))).toEqual(new Set(['cis-aks-1.8', 'rke2-cis-1.8']));
+    synthWithPacks(all, [both]);
+    const allMd = fs.readFileSync(path.join(all.outdir, 'compliance.md'), 'utf-8');
+    expect(allMd).toMatch(/^## RKE2 CIS 1\.8: 130 controls/m);
     const aksOnly = testApp();
     storage(azureStack(aksOnly, 'infra'), 'good');
     Compliance.of(aksOnly, { printSummary: false, benchmarks: [CisBenchmark.AKS_1_8] });
-    expect(new Set(synthWithPacks(aksOnly, [both]).report('infra').controls.map((c: any) => c.benchmark))).toEqual(new Set(['cis-aks-1.8']));
+    synthWithPacks(aksOnly, [both]);
+    const json = JSON.parse(fs.readFileSync(path.join(aksOnly.outdir, 'compliance.json'), 'utf-8'));
+    const md = fs.readFileSync(path.join(aksOnly.outdir, 'compliance.md'), 'utf-8');
+    expect(new Set(json.controls.map((c: any) => c.benchmark))).toEqual(new Set(['cis-aks-1.8', 'rke2-cis-1.8']));
+    expect(json.options).toEqual({ failOnUnknown: true, benchmarks: ['cis-aks-1.8'] });
+    expect(json.benchmarks).toEqual([{ id: 'cis-aks-1.8', label: 'CIS AKS 1.8' }]);
+    expect(json.packs).toEqual([{ name: 'both', rules: ['test-storage-no-public-blob', 'test-rke2'] }]);
+    expect(json.rules.map((r: any) => r.id)).toEqual(['test-rke2', 'test-storage-no-public-blob']);
+    expect(md).not.toMatch(/RKE2|rke2-cis/);
+    expect(md.match(/^\| \d+(\.\d+)+ \|/gm)).toHaveLength(51);
   });
 });

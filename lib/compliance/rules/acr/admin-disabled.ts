@@ -10,7 +10,9 @@ export const acrAdminDisabled = defineRule(
     id: 'acr-admin-disabled',
     title: 'Container registry admin user is disabled',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep adminEnabled false; grant Entra ID identities AcrPull/AcrPush instead.',
+    remediation:
+      'Keep HardenedContainerRegistry adminEnabled false; grant Entra ID identities AcrPull/AcrPush with HardenedContainerRegistry.grantPull and HardenedContainerRegistry.grantPush.',
+    remediationTargets: ['HardenedContainerRegistryProps.adminEnabled', 'HardenedContainerRegistry.grantPull', 'HardenedContainerRegistry.grantPush'],
     cisControls: [cisAks('5.1.2')],
     resourceTypes: [REGISTRY],
     constructDefault: 'HardenedContainerRegistry: admin_enabled = false',

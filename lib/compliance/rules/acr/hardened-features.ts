@@ -9,7 +9,9 @@ export const acrHardenedFeatures = defineRule(
     id: 'acr-hardened-features',
     title: 'Container registry is Premium with quarantine, retention and content trust',
     severity: RuleSeverity.WARNING,
-    remediation: 'Use HardenedContainerRegistry (Premium, quarantine_policy_enabled, retention_policy_in_days, trust_policy_enabled).',
+    remediation:
+      'Use HardenedContainerRegistry (Premium, with quarantinePolicyEnabled and retentionDays), or set quarantine_policy_enabled, retention_policy_in_days and trust_policy_enabled.',
+    remediationTargets: ['HardenedContainerRegistryProps.quarantinePolicyEnabled', 'HardenedContainerRegistryProps.retentionDays'],
     cisControls: [],
     resourceTypes: [REGISTRY],
     constructDefault: 'HardenedContainerRegistry: Premium, quarantine, 7-day retention, trust policy',

@@ -10,7 +10,9 @@ export const acrPublicNetworkDisabled = defineRule(
     id: 'acr-public-network-disabled',
     title: 'Container registry public network access is disabled',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep publicNetworkAccessEnabled false and pull through the private endpoint.',
+    remediation:
+      'Keep HardenedContainerRegistry publicNetworkAccessEnabled false and pull through its private endpoint (privateEndpointSubnetId).',
+    remediationTargets: ['HardenedContainerRegistryProps.publicNetworkAccessEnabled', 'HardenedContainerRegistryProps.privateEndpointSubnetId'],
     cisControls: [cisAks('5.1.2')],
     resourceTypes: [REGISTRY],
     constructDefault: 'HardenedContainerRegistry: public_network_access_enabled = false',

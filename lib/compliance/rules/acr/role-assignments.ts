@@ -27,7 +27,9 @@ export const acrLeastPrivilegeRoles = defineRule(
     id: 'acr-least-privilege-roles',
     title: 'Registry role assignments are AcrPull/AcrPush only; cluster identities are pull-only',
     severity: RuleSeverity.ERROR,
-    remediation: 'Use HardenedContainerRegistry.grantPull for clusters and grantPush for CI; never Owner/Contributor on a registry.',
+    remediation:
+      'Give the cluster its registries (HardenedAksCluster containerRegistries) or use HardenedContainerRegistry.grantPull for clusters and HardenedContainerRegistry.grantPush for CI; never Owner/Contributor on a registry.',
+    remediationTargets: ['HardenedAksClusterProps.containerRegistries', 'HardenedContainerRegistry.grantPull', 'HardenedContainerRegistry.grantPush'],
     cisControls: [cisAks('5.1.2'), cisAks('5.1.3')],
     resourceTypes: ['azurerm_role_assignment'],
     constructDefault: 'HardenedContainerRegistry.grantPull: AcrPull for the kubelet identity',

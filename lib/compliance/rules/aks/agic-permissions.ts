@@ -63,6 +63,7 @@ export const aksAgicPermissions = defineRule(
       'TlsIngressGateway.grantAgic with HardenedAksCluster.agicIdentityObjectId for a cluster created elsewhere; for a cluster written by hand, ' +
       'role assignments for ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id: Contributor on the gateway, ' +
       'Reader on its resource group, Network Contributor on its subnet, Managed Identity Operator on its identity.',
+    remediationTargets: ['HardenedAksClusterProps.applicationGateway', 'TlsIngressGateway.grantAgic', 'HardenedAksCluster.agicIdentityObjectId'],
     cisControls: [],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster applicationGateway: the AGIC role assignments on the gateway',

@@ -8,7 +8,9 @@ export const aksAutomaticUpgrades = defineRule(
     id: 'aks-automatic-upgrades',
     title: 'AKS has an automatic upgrade channel and a managed node OS channel',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep automaticUpgradeChannel PATCH (or STABLE/RAPID) and nodeOsUpgradeChannel NODE_IMAGE or SECURITY_PATCH.',
+    remediation:
+      'Keep HardenedAksCluster automaticUpgradeChannel at AksUpgradeChannel.PATCH (or STABLE, RAPID) and nodeOsUpgradeChannel at AksNodeOsUpgradeChannel.NODE_IMAGE or AksNodeOsUpgradeChannel.SECURITY_PATCH.',
+    remediationTargets: ['HardenedAksClusterProps.automaticUpgradeChannel', 'AksUpgradeChannel.PATCH', 'HardenedAksClusterProps.nodeOsUpgradeChannel', 'AksNodeOsUpgradeChannel.NODE_IMAGE', 'AksNodeOsUpgradeChannel.SECURITY_PATCH'],
     cisControls: [],
     resourceTypes: [CLUSTER],
     constructDefault: 'HardenedAksCluster: automatic_upgrade_channel = patch, node_os_upgrade_channel = NodeImage',

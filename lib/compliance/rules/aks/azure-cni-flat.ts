@@ -8,7 +8,9 @@ export const aksAzureCniFlat = defineRule(
     id: 'aks-azure-cni-flat',
     title: 'AKS uses Azure CNI flat networking (plugin azure, no overlay)',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep network_plugin = azure without network_plugin_mode = overlay (set at creation).',
+    remediation:
+      'Use HardenedAksCluster (network_plugin = azure), or set network_plugin = azure without network_plugin_mode = overlay; both are set when the cluster is created.',
+    remediationTargets: ['HardenedAksCluster'],
     cisControls: [],
     resourceTypes: [CLUSTER],
     constructDefault: 'HardenedAksCluster: network_plugin = azure, data plane azure',

@@ -27,6 +27,7 @@ export const aksDiagnosticSettingsDistinct = defineRule(
       'Keep one audit setting per cluster: HardenedAksCluster writes it (auditLogsEnabled); remove the other setting, or set ' +
       'HardenedAksCluster auditLogsEnabled to false and keep yours (PlatformMonitoring.addClusterDiagnostics given HardenedAksCluster.clusterId ' +
       'returns the cluster\'s own setting instead of writing a second).',
+    remediationTargets: ['HardenedAksClusterProps.auditLogsEnabled', 'PlatformMonitoring.addClusterDiagnostics', 'HardenedAksCluster.clusterId'],
     cisControls: [],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster: one control-plane-audit setting; PlatformMonitoring.addClusterDiagnostics reuses it',

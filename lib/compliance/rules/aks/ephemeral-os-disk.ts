@@ -8,7 +8,9 @@ export const aksEphemeralOsDisk = defineRule(
     id: 'aks-ephemeral-os-disk',
     title: 'AKS node pools use ephemeral OS disks',
     severity: RuleSeverity.WARNING,
-    remediation: 'Keep ephemeralOsDisk true with an osDiskSizeGb that fits the VM cache or temp disk.',
+    remediation:
+      'Keep ephemeralOsDisk true on the HardenedAksCluster systemNodePool and AksNodePool, with an osDiskSizeGb that fits the VM cache or temp disk.',
+    remediationTargets: ['HardenedAksClusterProps.systemNodePool.ephemeralOsDisk', 'AksNodePoolProps.ephemeralOsDisk', 'AksNodePoolProps.osDiskSizeGb'],
     cisControls: [],
     resourceTypes: [CLUSTER, NODE_POOL],
     constructDefault: 'HardenedAksCluster / AksNodePool: os_disk_type = Ephemeral',

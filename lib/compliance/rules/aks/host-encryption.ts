@@ -8,7 +8,9 @@ export const aksHostEncryption = defineRule(
     id: 'aks-host-encryption',
     title: 'AKS node pools encrypt at host',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep hostEncryptionEnabled true (register Microsoft.Compute/EncryptionAtHost in the subscription).',
+    remediation:
+      'Keep hostEncryptionEnabled true on the HardenedAksCluster systemNodePool and AksNodePool (register Microsoft.Compute/EncryptionAtHost in the subscription).',
+    remediationTargets: ['HardenedAksClusterProps.systemNodePool.hostEncryptionEnabled', 'AksNodePoolProps.hostEncryptionEnabled'],
     cisControls: [],
     resourceTypes: [CLUSTER, NODE_POOL],
     constructDefault: 'HardenedAksCluster / AksNodePool: host_encryption_enabled = true',

@@ -27,6 +27,7 @@ export const aksKubeletAcrPull = defineRule(
       'Give the cluster its registries: HardenedAksCluster containerRegistries (or containerRegistryIds for registries created elsewhere), ' +
       'or call HardenedContainerRegistry.grantPull with HardenedAksCluster.kubeletIdentityObjectId; for a cluster written by hand, ' +
       'an azurerm_role_assignment of AcrPull on the registry for kubelet_identity[0].object_id.',
+    remediationTargets: ['HardenedAksClusterProps.containerRegistries', 'HardenedAksClusterProps.containerRegistryIds', 'HardenedContainerRegistry.grantPull', 'HardenedAksCluster.kubeletIdentityObjectId'],
     cisControls: [],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster containerRegistries: AcrPull for the kubelet identity on each registry',

@@ -8,7 +8,9 @@ export const aksMaxPods = defineRule(
     id: 'aks-max-pods',
     title: 'AKS node pools allow at least 50 pods per node',
     severity: RuleSeverity.WARNING,
-    remediation: 'Set maxPods to 50 or more and size the node subnets for it.',
+    remediation:
+      'Set maxPods to 50 or more on the HardenedAksCluster systemNodePool and AksNodePool, and size the node subnets for it (AksNetwork maxPodsPerNode).',
+    remediationTargets: ['HardenedAksClusterProps.systemNodePool.maxPods', 'AksNodePoolProps.maxPods', 'AksNetworkProps.maxPodsPerNode'],
     cisControls: [],
     resourceTypes: [CLUSTER, NODE_POOL],
     constructDefault: 'HardenedAksCluster / AksNodePool: max_pods = 50',

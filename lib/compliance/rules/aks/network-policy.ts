@@ -10,7 +10,9 @@ export const aksNetworkPolicy = defineRule(
     id: 'aks-network-policy-enabled',
     title: 'AKS cluster runs a network policy engine',
     severity: RuleSeverity.ERROR,
-    remediation: 'Set network_profile.network_policy (HardenedAksCluster uses calico); it can only be set at creation.',
+    remediation:
+      'Use HardenedAksCluster (network_policy = calico), or set network_profile.network_policy; it can only be set when the cluster is created.',
+    remediationTargets: ['HardenedAksCluster'],
     cisControls: [cisAks('5.4.4')],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster: network_profile.network_policy = calico',

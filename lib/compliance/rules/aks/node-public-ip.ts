@@ -9,7 +9,9 @@ export const aksNodePublicIpDisabled = defineRule(
     id: 'aks-node-public-ip-disabled',
     title: 'AKS nodes have no public IP addresses',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep nodePublicIpEnabled false on the system pool and every user pool.',
+    remediation:
+      'Keep nodePublicIpEnabled false on the HardenedAksCluster systemNodePool and on every pool of HardenedAksCluster.addUserNodePool and AksNodePool.',
+    remediationTargets: ['HardenedAksClusterProps.systemNodePool.nodePublicIpEnabled', 'HardenedAksCluster.addUserNodePool', 'AksNodePoolProps.nodePublicIpEnabled'],
     cisControls: [cisAks('5.4.3')],
     resourceTypes: [CLUSTER, NODE_POOL],
     constructDefault: 'HardenedAksCluster / AksNodePool: node_public_ip_enabled = false',

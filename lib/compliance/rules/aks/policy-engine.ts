@@ -13,7 +13,9 @@ export const aksPolicyEngine = defineRule(
     id: 'aks-policy-engine',
     title: 'AKS runs an admission policy engine (Azure Policy add-on or self-installed Gatekeeper)',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep policyEngine GATEKEEPER with ClusterBaseline (allowedRegistries), or set AZURE_POLICY with allowedImagesRegex.',
+    remediation:
+      'Keep HardenedAksCluster policyEngine at PolicyEngine.GATEKEEPER with a ClusterBaseline that sets allowedRegistries, or use PolicyEngine.AZURE_POLICY with allowedImagesRegex.',
+    remediationTargets: ['HardenedAksClusterProps.policyEngine', 'PolicyEngine.GATEKEEPER', 'PolicyEngine.AZURE_POLICY', 'ClusterBaselineProps.allowedRegistries', 'HardenedAksClusterProps.allowedImagesRegex'],
     cisControls: [cisAks('5.1.4')],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster: policyEngine GATEKEEPER (baseline) or azure_policy_enabled = true with allowed-images assignment',

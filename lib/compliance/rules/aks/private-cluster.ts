@@ -8,7 +8,9 @@ export const aksPrivateCluster = defineRule(
     id: 'aks-private-cluster',
     title: 'AKS API server is private (private cluster, no public FQDN)',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep HardenedAksCluster apiServerAccess at PRIVATE, or waive with the reason the public endpoint is needed.',
+    remediation:
+      'Keep HardenedAksCluster apiServerAccess at ApiServerAccess.PRIVATE, or waive with the reason the public endpoint is needed.',
+    remediationTargets: ['HardenedAksClusterProps.apiServerAccess', 'ApiServerAccess.PRIVATE'],
     cisControls: [cisAks('5.4.2')],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster: private_cluster_enabled = true, private_cluster_public_fqdn_enabled = false',

@@ -8,7 +8,9 @@ export const aksSecretsStoreProvider = defineRule(
     id: 'aks-key-vault-secrets-provider',
     title: 'AKS Key Vault secrets provider add-on is on with rotation',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep the key_vault_secrets_provider block with secret_rotation_enabled = true.',
+    remediation:
+      'Use HardenedAksCluster (it enables the Key Vault secrets provider with rotation), or keep the key_vault_secrets_provider block with secret_rotation_enabled = true.',
+    remediationTargets: ['HardenedAksCluster'],
     cisControls: [cisAks('4.5.2')],
     resourceTypes: ['azurerm_kubernetes_cluster'],
     constructDefault: 'HardenedAksCluster: key_vault_secrets_provider { secret_rotation_enabled = true, interval 2m }',

@@ -8,7 +8,9 @@ export const aksSystemPoolIsolation = defineRule(
     id: 'aks-system-pool-critical-addons-only',
     title: 'AKS system pool runs only critical add-ons',
     severity: RuleSeverity.WARNING,
-    remediation: 'Keep the system pool tainted CriticalAddonsOnly and add user pools with addUserNodePool.',
+    remediation:
+      'Use HardenedAksCluster (its system pool is tainted CriticalAddonsOnly) and run workloads on pools of HardenedAksCluster.addUserNodePool.',
+    remediationTargets: ['HardenedAksCluster.addUserNodePool'],
     cisControls: [],
     resourceTypes: [CLUSTER],
     constructDefault: 'HardenedAksCluster: default_node_pool.only_critical_addons_enabled = true',

@@ -9,6 +9,7 @@ export const aksUserAssignedIdentity = defineRule(
     title: 'AKS control plane uses a user-assigned managed identity',
     severity: RuleSeverity.WARNING,
     remediation: 'Let HardenedAksCluster create the control-plane identity (needed for KMS and custom private DNS).',
+    remediationTargets: ['HardenedAksCluster'],
     cisControls: [],
     resourceTypes: [CLUSTER],
     constructDefault: 'HardenedAksCluster: identity type UserAssigned and a kubelet identity',

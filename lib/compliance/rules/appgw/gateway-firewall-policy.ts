@@ -7,7 +7,9 @@ export const gatewayFirewallPolicy = defineRule(
     id: 'appgw-firewall-policy-attached',
     title: 'Application Gateway has a Web Application Firewall policy attached',
     severity: RuleSeverity.ERROR,
-    remediation: 'Use TlsIngressGateway, or set firewall_policy_id (with force_firewall_policy_association = true) to an azurerm_web_application_firewall_policy.',
+    remediation:
+      'Use TlsIngressGateway, or set firewall_policy_id (with force_firewall_policy_association = true) to an azurerm_web_application_firewall_policy.',
+    remediationTargets: ['TlsIngressGateway'],
     cisControls: [],
     resourceTypes: ['azurerm_application_gateway'],
     constructDefault: 'TlsIngressGateway: firewall_policy_id of its WAF policy, force_firewall_policy_association = true',

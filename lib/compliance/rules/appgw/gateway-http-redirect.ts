@@ -1,3 +1,4 @@
+import { cisAks } from '../../../cis/refs';
 import { check, defineRule, literalList, notApplicable } from '../../define-rule';
 import { RuleSeverity } from '../../types';
 
@@ -9,7 +10,9 @@ export const gatewayHttpRedirect = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Use TlsIngressGateway (its HTTP listener is a permanent redirect), or route each Http listener through a redirect_configuration whose target is an Https listener.',
-    cisControls: [],
+    remediationTargets: ['TlsIngressGateway'],
+    // CIS AKS 5.4.5: plain HTTP to the load balancer only redirects to TLS.
+    cisControls: [cisAks('5.4.5')],
     resourceTypes: ['azurerm_application_gateway'],
     constructDefault: 'TlsIngressGateway: HTTP listener -> redirect_configuration (Permanent) -> HTTPS listener',
   },

@@ -1,3 +1,4 @@
+import { cisAks } from '../../../cis/refs';
 import { compliant, defineRule, literalList, nonCompliant, unknown } from '../../define-rule';
 import { RuleSeverity } from '../../types';
 
@@ -28,7 +29,9 @@ export const gatewayTlsPolicy = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep TlsIngressGateway tlsPolicy at GatewayTlsPolicy.APPGW_SSL_POLICY_20220101_S (or GatewayTlsPolicy.custom with TLS 1.2+ and GCM suites), or set ssl_policy accordingly.',
-    cisControls: [],
+    remediationTargets: ['TlsIngressGatewayProps.tlsPolicy', 'GatewayTlsPolicy.APPGW_SSL_POLICY_20220101_S', 'GatewayTlsPolicy.custom'],
+    // CIS AKS 5.4.5: traffic to the load balancer is TLS with strong protocol versions and cipher suites only.
+    cisControls: [cisAks('5.4.5')],
     resourceTypes: ['azurerm_application_gateway'],
     constructDefault: 'TlsIngressGateway: ssl_policy Predefined AppGwSslPolicy20220101S',
   },

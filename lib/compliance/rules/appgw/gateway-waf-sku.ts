@@ -8,6 +8,7 @@ export const gatewayWafSku = defineRule(
     title: 'Application Gateway uses the WAF_v2 tier',
     severity: RuleSeverity.ERROR,
     remediation: 'Use TlsIngressGateway, or set sku { name = "WAF_v2", tier = "WAF_v2" }.',
+    remediationTargets: ['TlsIngressGateway'],
     cisControls: [],
     resourceTypes: ['azurerm_application_gateway'],
     constructDefault: 'TlsIngressGateway: sku.tier = "WAF_v2"',

@@ -8,7 +8,9 @@ export const wafPolicyBotManager = defineRule(
     id: 'appgw-waf-policy-bot-manager',
     title: 'Web Application Firewall policy includes the Microsoft_BotManagerRuleSet',
     severity: RuleSeverity.WARNING,
-    remediation: 'Use TlsIngressGateway (bot manager 1.0 by default), or add managed_rule_set { type = "Microsoft_BotManagerRuleSet", version = "1.0" }.',
+    remediation:
+      'Keep TlsIngressGateway botManagerRuleSetVersion (BotManagerRuleSetVersion.V1_0 by default), or add managed_rule_set { type = "Microsoft_BotManagerRuleSet", version = "1.0" }.',
+    remediationTargets: ['TlsIngressGatewayProps.botManagerRuleSetVersion', 'BotManagerRuleSetVersion.V1_0'],
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: managed_rule_set Microsoft_BotManagerRuleSet 1.0',

@@ -9,6 +9,7 @@ export const wafPolicyCoreRuleSet = defineRule(
     title: 'Web Application Firewall policy uses OWASP CRS 3.2 or newer (or Microsoft_DefaultRuleSet 2.1+)',
     severity: RuleSeverity.ERROR,
     remediation: 'Use TlsIngressGateway (OWASP 3.2), or add managed_rule_set { type = "OWASP", version = "3.2" }.',
+    remediationTargets: ['TlsIngressGateway'],
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: managed_rule_set OWASP 3.2',

@@ -7,7 +7,9 @@ export const wafPolicyEnabled = defineRule(
     id: 'appgw-waf-policy-enabled',
     title: 'Web Application Firewall policy is enabled',
     severity: RuleSeverity.ERROR,
-    remediation: 'Use TlsIngressGateway (always enabled), or set policy_settings.enabled = true on the azurerm_web_application_firewall_policy.',
+    remediation:
+      'Use TlsIngressGateway (always enabled), or set policy_settings.enabled = true on the azurerm_web_application_firewall_policy.',
+    remediationTargets: ['TlsIngressGateway'],
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: policy_settings.enabled = true',

@@ -8,7 +8,8 @@ export const wafPolicyPrevention = defineRule(
     title: 'Web Application Firewall policy runs in Prevention mode',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Keep TlsIngressGateway wafMode at WafMode.PREVENTION (set policy_settings.mode = "Prevention"), or waive this rule with the reason and the date Detection mode ends.',
+      'Keep TlsIngressGateway wafMode at WafMode.PREVENTION (policy_settings.mode = "Prevention"), or waive this rule with the reason and the date Detection mode ends.',
+    remediationTargets: ['TlsIngressGatewayProps.wafMode', 'WafMode.PREVENTION'],
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: policy_settings.mode = "Prevention"',

@@ -8,6 +8,7 @@ export const wafPolicyRequestBodyCheck = defineRule(
     title: 'Web Application Firewall policy inspects request bodies',
     severity: RuleSeverity.ERROR,
     remediation: 'Use TlsIngressGateway, or set policy_settings.request_body_check = true.',
+    remediationTargets: ['TlsIngressGateway'],
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: policy_settings.request_body_check = true',

@@ -9,6 +9,7 @@ export const keyVaultKeyExpiration = defineRule(
     title: 'Key Vault keys have an expiration date',
     severity: RuleSeverity.ERROR,
     remediation: 'Give HardenedKeyVault.addKmsKey an expirationDate (or validFrom + validityDays), or set expiration_date.',
+    remediationTargets: ['HardenedKeyVault.addKmsKey', 'KmsKeyOptions.expirationDate', 'KmsKeyOptions.validFrom', 'KmsKeyOptions.validityDays'],
     cisControls: [cisAks('5.3.1')],
     resourceTypes: ['azurerm_key_vault_key'],
     constructDefault: 'HardenedKeyVault.addKmsKey: expiration_date required',

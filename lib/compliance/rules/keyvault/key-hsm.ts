@@ -10,7 +10,9 @@ export const keyVaultKeyHsm = defineRule(
     id: 'keyvault-key-hsm',
     title: 'Key Vault keys are HSM-protected (RSA-HSM or EC-HSM)',
     severity: RuleSeverity.WARNING,
-    remediation: 'Create keys in a premium HardenedKeyVault (addKmsKey uses RSA-HSM there), or set key_type = "RSA-HSM".',
+    remediation:
+      'Create keys with HardenedKeyVault.addKmsKey in a vault whose skuName is KeyVaultSku.PREMIUM (RSA-HSM there), or set key_type = "RSA-HSM".',
+    remediationTargets: ['HardenedKeyVault.addKmsKey', 'HardenedKeyVaultProps.skuName', 'KeyVaultSku.PREMIUM'],
     cisControls: [cisAks('5.3.1')],
     resourceTypes: ['azurerm_key_vault_key'],
     constructDefault: 'HardenedKeyVault.addKmsKey: key_type = "RSA-HSM" on premium',

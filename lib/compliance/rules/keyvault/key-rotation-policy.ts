@@ -9,7 +9,8 @@ export const keyVaultKeyRotationPolicy = defineRule(
     title: 'Key Vault keys have a rotation policy with automatic rotation',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Use HardenedKeyVault.addKmsKey (rotation 30 days before expiry), or add rotation_policy { expire_after, automatic { time_before_expiry } }.',
+      'Use HardenedKeyVault.addKmsKey (rotateBeforeExpiryDays, default 30), or add rotation_policy { expire_after, automatic { time_before_expiry } }.',
+    remediationTargets: ['HardenedKeyVault.addKmsKey', 'KmsKeyOptions.rotateBeforeExpiryDays'],
     cisControls: [cisAks('5.3.1')],
     resourceTypes: ['azurerm_key_vault_key'],
     constructDefault: 'HardenedKeyVault.addKmsKey: rotation_policy.automatic.time_before_expiry = "P30D", expire_after = "P365D"',

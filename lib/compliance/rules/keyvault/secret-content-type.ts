@@ -8,6 +8,7 @@ export const keyVaultSecretContentType = defineRule(
     title: 'Key Vault secrets have a content type',
     severity: RuleSeverity.WARNING,
     remediation: 'Give HardenedKeyVault.addSecret a contentType, or set content_type on the azurerm_key_vault_secret.',
+    remediationTargets: ['HardenedKeyVault.addSecret', 'VaultSecretOptions.contentType'],
     cisControls: [],
     resourceTypes: ['azurerm_key_vault_secret'],
     constructDefault: 'HardenedKeyVault.addSecret: content_type required',

@@ -8,6 +8,7 @@ export const keyVaultSecretExpiration = defineRule(
     title: 'Key Vault secrets have an expiration date',
     severity: RuleSeverity.ERROR,
     remediation: 'Give HardenedKeyVault.addSecret an expirationDate, or set expiration_date on the azurerm_key_vault_secret.',
+    remediationTargets: ['HardenedKeyVault.addSecret', 'VaultSecretOptions.expirationDate'],
     cisControls: [],
     resourceTypes: ['azurerm_key_vault_secret'],
     constructDefault: 'HardenedKeyVault.addSecret: expiration_date required',

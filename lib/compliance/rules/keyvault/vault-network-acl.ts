@@ -8,7 +8,9 @@ export const keyVaultNetworkAclDeny = defineRule(
     id: 'keyvault-network-acl-deny',
     title: 'Key Vault network ACL denies by default',
     severity: RuleSeverity.ERROR,
-    remediation: 'Use HardenedKeyVault, or add network_acls { default_action = "Deny", bypass = "AzureServices" } to the azurerm_key_vault.',
+    remediation:
+      'Use HardenedKeyVault (allowedIpRanges for exceptions), or add network_acls { default_action = "Deny", bypass = "AzureServices" } to the azurerm_key_vault.',
+    remediationTargets: ['HardenedKeyVaultProps.allowedIpRanges'],
     cisControls: [cisAks('4.5.2')],
     resourceTypes: ['azurerm_key_vault'],
     constructDefault: 'HardenedKeyVault: network_acls.default_action = "Deny", bypass = "AzureServices"',

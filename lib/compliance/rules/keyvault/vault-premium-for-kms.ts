@@ -9,6 +9,7 @@ export const keyVaultPremiumForKeys = defineRule(
     title: 'Key Vault holding keys uses the premium SKU (HSM-protected keys)',
     severity: RuleSeverity.WARNING,
     remediation: 'Keep HardenedKeyVault skuName at KeyVaultSku.PREMIUM, or set sku_name = "premium".',
+    remediationTargets: ['HardenedKeyVaultProps.skuName', 'KeyVaultSku.PREMIUM'],
     cisControls: [cisAks('5.3.1')],
     resourceTypes: ['azurerm_key_vault'],
     constructDefault: 'HardenedKeyVault: sku_name = "premium"',

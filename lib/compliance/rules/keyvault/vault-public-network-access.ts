@@ -10,6 +10,7 @@ export const keyVaultPublicNetworkAccess = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep HardenedKeyVault publicNetworkAccessEnabled at false and reach the vault through its private endpoint, or set public_network_access_enabled = false.',
+    remediationTargets: ['HardenedKeyVaultProps.publicNetworkAccessEnabled'],
     cisControls: [cisAks('4.5.2')],
     resourceTypes: ['azurerm_key_vault'],
     constructDefault: 'HardenedKeyVault: public_network_access_enabled = false, private endpoint',

@@ -9,6 +9,7 @@ export const keyVaultPurgeProtection = defineRule(
     title: 'Key Vault has purge protection enabled',
     severity: RuleSeverity.ERROR,
     remediation: 'Use HardenedKeyVault (always on), or set purge_protection_enabled = true (it cannot be turned off again).',
+    remediationTargets: ['HardenedKeyVault'],
     cisControls: [cisAks('4.5.2')],
     resourceTypes: ['azurerm_key_vault'],
     constructDefault: 'HardenedKeyVault: purge_protection_enabled = true',

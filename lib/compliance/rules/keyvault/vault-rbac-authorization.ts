@@ -8,7 +8,9 @@ export const keyVaultRbacAuthorization = defineRule(
     id: 'keyvault-rbac-authorization',
     title: 'Key Vault uses Azure RBAC authorization (no access policies)',
     severity: RuleSeverity.ERROR,
-    remediation: 'Use HardenedKeyVault (always RBAC), or set rbac_authorization_enabled = true on the azurerm_key_vault and grant data-plane roles.',
+    remediation:
+      'Use HardenedKeyVault (always RBAC; grant with HardenedKeyVault.grant), or set rbac_authorization_enabled = true on the azurerm_key_vault and grant data-plane roles.',
+    remediationTargets: ['HardenedKeyVault.grant'],
     cisControls: [cisAks('4.5.2')],
     resourceTypes: ['azurerm_key_vault'],
     constructDefault: 'HardenedKeyVault: rbac_authorization_enabled = true',

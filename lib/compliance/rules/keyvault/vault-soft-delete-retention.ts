@@ -8,6 +8,7 @@ export const keyVaultSoftDeleteRetention = defineRule(
     title: 'Key Vault soft-delete retention is set explicitly (7-90 days)',
     severity: RuleSeverity.WARNING,
     remediation: 'Set HardenedKeyVault softDeleteRetentionDays (default 90), or soft_delete_retention_days on the azurerm_key_vault.',
+    remediationTargets: ['HardenedKeyVaultProps.softDeleteRetentionDays'],
     cisControls: [],
     resourceTypes: ['azurerm_key_vault'],
     constructDefault: 'HardenedKeyVault: soft_delete_retention_days = 90',

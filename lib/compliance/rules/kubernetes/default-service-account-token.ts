@@ -10,7 +10,8 @@ export const k8sDefaultServiceAccountToken = defineRule(
     title: "Every namespace's default service account does not automount its API token",
     severity: RuleSeverity.ERROR,
     remediation:
-      'Create namespaces with HardenedNamespace (automountDefaultServiceAccountToken false, the default), or add a kubernetes_default_service_account_v1 with automount_service_account_token = false.',
+      'Create namespaces with HardenedNamespace (automountDefaultServiceAccountToken false, the default) or ClusterBaseline.addNamespace, or add a kubernetes_default_service_account_v1 with automount_service_account_token = false.',
+    remediationTargets: ['HardenedNamespaceProps.automountDefaultServiceAccountToken', 'ClusterBaseline.addNamespace'],
     cisControls: [cisAks('4.1.5'), cisRke2('5.1.5')],
     resourceTypes: ['kubernetes_namespace_v1', 'kubernetes_namespace'],
     constructDefault: 'HardenedNamespace: kubernetes_default_service_account_v1 with automount_service_account_token = false',

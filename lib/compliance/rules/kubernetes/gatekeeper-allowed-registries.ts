@@ -19,7 +19,8 @@ export const gatekeeperAllowedRegistries = defineRule(
     title: 'Images are restricted to approved registries by an enforcing constraint with registry-host prefixes',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Give ClusterBaseline allowedRegistries as registry hosts ending in "/" (e.g. "myacr.azurecr.io/") and keep the constraint at deny.',
+      'Give ClusterBaseline allowedRegistries as registry hosts ending in "/" (e.g. "myacr.azurecr.io/") and keep policyEnforcementAction at EnforcementAction.DENY.',
+    remediationTargets: ['ClusterBaselineProps.allowedRegistries', 'ClusterBaselineProps.policyEnforcementAction', 'EnforcementAction.DENY'],
     cisControls: [cisAks('5.1.4'), cisRke2('5.5.1')],
     resourceTypes: ['kubernetes_manifest'],
     constructDefault: 'ClusterBaseline: K8sHardenedAllowedRegistries constraint (deny) with the allowedRegistries hosts',

@@ -16,7 +16,8 @@ export const gatekeeperConstraintEnforced = defineRule(
     title: 'Gatekeeper constraints enforce (deny), not dryrun or warn',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Keep ClusterBaseline policyEnforcementAction at DENY (the default); use DRYRUN or WARN only while rolling out a policy, with a waiver that says until when.',
+      'Keep ClusterBaseline policyEnforcementAction at EnforcementAction.DENY (the default); use DRYRUN or WARN only while rolling out a policy, with a waiver that says until when.',
+    remediationTargets: ['ClusterBaselineProps.policyEnforcementAction', 'EnforcementAction.DENY'],
     cisControls: [
       ...['4.1.6', '4.2.1', '4.2.2', '4.2.3', '4.2.4', '4.2.5', '4.5.1', '4.6.2', '4.6.3'].map(cisAks),
       ...['5.1.6', '5.4.1', '5.7.4'].map(cisRke2),

@@ -51,6 +51,7 @@ export const helmHardenedValues = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Remove the override of the hardening key from the add-on values (see the finding for the key and its hardened value), or waive the finding with the reason the chart must run that way.',
+    remediationTargets: [],
     cisControls: [],
     resourceTypes: ['helm_release'],
     constructDefault: 'HardenedHelmRelease: hardened defaults first, then typed props, then raw values; hardening keys registered per chart',

@@ -8,7 +8,8 @@ export const istioMtlsStrict = defineRule(
     title: 'Istio PeerAuthentication requires mutual TLS (STRICT) on every port',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Keep the mesh-wide PeerAuthentication the baseline creates (mode STRICT); do not add PERMISSIVE or DISABLE policies or port-level exceptions without a waiver.',
+      'Keep the mesh-wide PeerAuthentication the ClusterBaseline istio add-on creates (mode STRICT); do not add PERMISSIVE or DISABLE policies or port-level exceptions without a waiver.',
+    remediationTargets: ['ClusterBaselineProps.istio'],
     cisControls: [],
     resourceTypes: ['kubernetes_manifest'],
     constructDefault: 'ClusterBaseline (Istio): PeerAuthentication default in the mesh root namespace with mtls.mode STRICT',

@@ -38,7 +38,8 @@ export const k8sNamespaceNetworkPolicy = defineRule(
     title: 'Every namespace has a default-deny ingress and egress NetworkPolicy (DNS egress allowed)',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Create namespaces with HardenedNamespace, or add a kubernetes_network_policy_v1 in the namespace with an empty pod selector, policy types Ingress and Egress, no ingress rules and egress only to port 53.',
+      'Create namespaces with HardenedNamespace or ClusterBaseline.addNamespace, or add a kubernetes_network_policy_v1 in the namespace with an empty pod selector, policy types Ingress and Egress, no ingress rules and egress only to port 53.',
+    remediationTargets: ['HardenedNamespace', 'ClusterBaseline.addNamespace'],
     cisControls: [cisAks('4.4.2'), cisRke2('5.3.2')],
     resourceTypes: ['kubernetes_namespace_v1', 'kubernetes_namespace'],
     constructDefault: 'HardenedNamespace: NetworkPolicy default-deny (Ingress+Egress, DNS egress to kube-system only)',

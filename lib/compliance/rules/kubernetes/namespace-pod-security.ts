@@ -19,7 +19,8 @@ export const k8sNamespacePodSecurity = defineRule(
     title: 'Namespaces enforce, audit and warn Pod Security restricted with a pinned version',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Create namespaces with HardenedNamespace (podSecurityLevel RESTRICTED, the default), or set the pod-security.kubernetes.io/{enforce,audit,warn} labels to restricted and the -version labels to a pinned v1.NN (v1.23 or newer; the minor your cluster runs).',
+      'Create namespaces with HardenedNamespace (podSecurityLevel PodSecurityLevel.RESTRICTED, the default) or ClusterBaseline.addNamespace, or set the pod-security.kubernetes.io/{enforce,audit,warn} labels to restricted and the -version labels to a pinned v1.NN (v1.23 or newer; the minor your cluster runs).',
+    remediationTargets: ['HardenedNamespaceProps.podSecurityLevel', 'PodSecurityLevel.RESTRICTED', 'ClusterBaseline.addNamespace'],
     cisControls: [
       ...['4.2.1', '4.2.2', '4.2.3', '4.2.4', '4.2.5', '4.6.2'].map(cisAks),
       ...['5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6', '5.2.7', '5.2.8', '5.2.9', '5.2.10', '5.2.11', '5.2.12', '5.2.13', '5.7.2', '5.7.3'].map(cisRke2),

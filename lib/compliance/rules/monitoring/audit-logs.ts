@@ -15,10 +15,11 @@ export const aksAuditLogs = defineRule(
     title: 'AKS control-plane audit logs (kube-audit-admin, guard) are sent to Log Analytics',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Keep the diagnostic setting HardenedAksCluster creates, or add an azurerm_monitor_diagnostic_setting on the cluster with kube-audit-admin and guard logs to a Log Analytics workspace.',
+      'HardenedAksCluster writes the diagnostic setting when logAnalyticsWorkspaceId is given (auditLogsEnabled, default true); for a cluster created elsewhere add it with PlatformMonitoring.addClusterDiagnostics: kube-audit-admin and guard logs to a Log Analytics workspace.',
+    remediationTargets: ['HardenedAksClusterProps.logAnalyticsWorkspaceId', 'HardenedAksClusterProps.auditLogsEnabled', 'PlatformMonitoring.addClusterDiagnostics'],
     cisControls: [cisAks('2.1.1')],
     resourceTypes: ['azurerm_kubernetes_cluster'],
-    constructDefault: 'HardenedAksCluster: azurerm_monitor_diagnostic_setting with kube-audit-admin and guard to the workspace',
+    constructDefault: 'HardenedAksCluster auditLogsEnabled: control-plane-audit diagnostic setting (kube-audit-admin, guard, kube-apiserver) to logAnalyticsWorkspaceId',
   },
   (cluster, context) => {
     const settings = context

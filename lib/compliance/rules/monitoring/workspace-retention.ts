@@ -8,6 +8,7 @@ export const logAnalyticsRetention = defineRule(
     title: 'Log Analytics workspace keeps logs at least 90 days',
     severity: RuleSeverity.WARNING,
     remediation: 'Set PlatformMonitoring retentionDays to 90 or more.',
+    remediationTargets: ['PlatformMonitoringProps.retentionDays'],
     cisControls: [],
     resourceTypes: ['azurerm_log_analytics_workspace'],
     constructDefault: 'PlatformMonitoring: retention_in_days = 90',

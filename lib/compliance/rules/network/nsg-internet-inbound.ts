@@ -14,7 +14,9 @@ export const nsgNoInternetInbound = defineRule(
     id: 'nsg-no-internet-inbound',
     title: 'NSG rules allow inbound internet traffic only to ports 80/443',
     severity: RuleSeverity.ERROR,
-    remediation: 'Remove the rule, or narrow its source to your ranges; only the Application Gateway subnet takes internet traffic, on 80/443.',
+    remediation:
+      'Remove the rule, or narrow its source to your ranges; only the Application Gateway subnet takes internet traffic, on 80/443, from AksNetwork applicationGatewayAllowedSources.',
+    remediationTargets: ['AksNetworkProps.applicationGatewayAllowedSources'],
     cisControls: [],
     resourceTypes: ['azurerm_network_security_rule'],
     constructDefault: 'AksNetwork: no internet inbound rules on node and private endpoint subnets',

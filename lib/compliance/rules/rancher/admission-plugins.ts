@@ -4,13 +4,14 @@ import { IComplianceRule, RuleSeverity } from '../../types';
 import { admissionPlugins, withRke2Config } from './rke2-config';
 
 /** A rule that requires an admission plugin (and NodeRestriction, which the user's list would otherwise drop). */
-function pluginRule(id: string, plugin: string, control: string, title: string, remediation: string): IComplianceRule {
+function pluginRule(id: string, plugin: string, control: string, title: string, remediation: string, remediationTargets: string[]): IComplianceRule {
   return defineRule(
     {
       id,
       title,
       severity: RuleSeverity.ERROR,
       remediation,
+      remediationTargets,
       cisControls: [cisRke2(control)],
       resourceTypes: ['rancher2_cluster_v2'],
       constructDefault: `HardenedRke2Cluster: kube-apiserver-arg enable-admission-plugins includes NodeRestriction and ${plugin}`,
@@ -33,6 +34,7 @@ export const rke2DenyServiceExternalIps = pluginRule(
   '1.2.3',
   'The API server enables the DenyServiceExternalIPs admission plugin (and keeps NodeRestriction)',
   'Keep HardenedRke2Cluster, or add DenyServiceExternalIPs to kube-apiserver-arg enable-admission-plugins together with NodeRestriction.',
+  ['HardenedRke2Cluster'],
 );
 
 export const rke2AlwaysPullImages = pluginRule(
@@ -41,4 +43,5 @@ export const rke2AlwaysPullImages = pluginRule(
   '1.2.11',
   'The API server enables the AlwaysPullImages admission plugin (and keeps NodeRestriction)',
   'Keep HardenedRke2Cluster alwaysPullImages at true, or waive the rule with the reason (e.g. air-gapped nodes with pre-pulled images).',
+  ['HardenedRke2ClusterProps.alwaysPullImages'],
 );

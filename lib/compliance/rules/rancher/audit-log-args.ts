@@ -16,7 +16,9 @@ export const rke2AuditLogArgs = defineRule(
     id: 'rke2-audit-log-args',
     title: 'The API server writes an audit log (audit-log-path) with maxage >= 30, maxbackup >= 10, maxsize >= 100',
     severity: RuleSeverity.ERROR,
-    remediation: 'Keep HardenedRke2Cluster audit log props at or above their defaults (30 days, 10 files, 100 MB), with profile: cis or audit-policy-file set.',
+    remediation:
+      'Keep HardenedRke2Cluster auditLogMaxAgeDays, auditLogMaxBackups and auditLogMaxSizeMb at or above their defaults (30 days, 10 files, 100 MB), with profile: cis or audit-policy-file set.',
+    remediationTargets: ['HardenedRke2ClusterProps.auditLogMaxAgeDays', 'HardenedRke2ClusterProps.auditLogMaxBackups', 'HardenedRke2ClusterProps.auditLogMaxSizeMb'],
     cisControls: ['1.2.17', '1.2.18', '1.2.19', '1.2.20'].map(cisRke2),
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: kube-apiserver-arg audit-log-path, audit-log-maxage=30, audit-log-maxbackup=10, audit-log-maxsize=100',

@@ -64,6 +64,7 @@ export const rke2AuditPolicy = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep HardenedRke2Cluster, which writes its audit policy to control-plane machines and sets audit-policy-file; a policy of your own must log secrets, configmaps and tokenreviews at Metadata, RBAC changes and pod exec with the request, and everything else at Metadata.',
+    remediationTargets: ['HardenedRke2Cluster'],
     cisControls: [cisRke2('3.2.1'), cisRke2('3.2.2')],
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: audit-policy-file with a policy written by cloud-init (Metadata for secrets/configmaps/tokenreviews, RequestResponse for RBAC changes and exec)',

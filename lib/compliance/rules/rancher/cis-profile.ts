@@ -10,7 +10,8 @@ export const rke2CisProfile = defineRule(
     title: 'Every RKE2 node runs with profile: cis and protect-kernel-defaults is never false',
     severity: RuleSeverity.ERROR,
     remediation:
-      'Keep HardenedRke2Cluster (profile: cis and protect-kernel-defaults: true in machine_global_config); give every machine_selector_config entry an explicit config without profile or protect-kernel-defaults: false.',
+      'Keep HardenedRke2Cluster (profile: cis and protect-kernel-defaults: true in machine_global_config); give every machineSelectorConfigs entry an explicit config without profile or protect-kernel-defaults: false.',
+    remediationTargets: ['HardenedRke2ClusterProps.machineSelectorConfigs'],
     cisControls: ['1.1.1', '1.1.3', '1.1.5', '1.1.7'].map(cisRke2),
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: machine_global_config profile: cis, protect-kernel-defaults: true; no selector entry overrides them',

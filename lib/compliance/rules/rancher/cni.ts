@@ -21,6 +21,7 @@ export const rke2CniNetworkPolicy = defineRule(
     title: 'The CNI enforces NetworkPolicy (calico, canal or cilium)',
     severity: RuleSeverity.ERROR,
     remediation: 'Keep HardenedRke2Cluster cni (Rke2Cni.CALICO by default); "none" leaves NetworkPolicies unenforced.',
+    remediationTargets: ['HardenedRke2ClusterProps.cni', 'Rke2Cni.CALICO'],
     cisControls: [cisRke2('5.3.1')],
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: cni: calico',

@@ -13,6 +13,7 @@ export const rke2EtcdUser = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep HardenedRke2Cluster, whose cloud-init creates the etcd user and group on server machines; with your own machine configs, run `useradd -r -c "etcd user" -s /sbin/nologin -M etcd -U` in their user data.',
+    remediationTargets: ['HardenedRke2Cluster'],
     cisControls: [cisRke2('1.1.12')],
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: profile: cis; cloud-init bootcmd creates the etcd user and group on etcd and control-plane machines',

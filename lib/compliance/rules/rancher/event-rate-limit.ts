@@ -11,6 +11,7 @@ export const rke2EventRateLimit = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep HardenedRke2Cluster eventRateLimit at true (its admission configuration carries EventRateLimit limits), or waive the rule with the reason when a Rancher Pod Security Admission template owns the admission configuration.',
+    remediationTargets: ['HardenedRke2ClusterProps.eventRateLimit'],
     cisControls: [cisRke2('1.2.9')],
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: EventRateLimit in enable-admission-plugins; its limits in the admission configuration written to control-plane machines',

@@ -32,6 +32,7 @@ export const rke2HostKernelParameters = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Keep HardenedRke2Cluster, whose cloud-init writes /etc/sysctl.d/60-rke2-cis.conf; with your own machine configs, write the same file in their user data.',
+    remediationTargets: ['HardenedRke2Cluster'],
     cisControls: [],
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: cloud-init writes /etc/sysctl.d/60-rke2-cis.conf and applies it at boot on every machine',

@@ -43,6 +43,7 @@ export const rke2ImageProvenance = defineRule(
     severity: RuleSeverity.ERROR,
     remediation:
       'Give HardenedRke2Cluster allowedRegistries (it ships a ValidatingAdmissionPolicy that denies other images), or enable ImagePolicyWebhook with its configuration in the admission configuration file.',
+    remediationTargets: ['HardenedRke2ClusterProps.allowedRegistries'],
     cisControls: [cisRke2('5.5.1')],
     resourceTypes: ['rancher2_cluster_v2'],
     constructDefault: 'HardenedRke2Cluster: ValidatingAdmissionPolicy hardened-allowed-registries (Deny) in rke_config.additional_manifest',

@@ -1,0 +1,197 @@
+// Internal: one synth of an app under the compliance engine. Every stack is checked as it is
+// synthesized; after the last one the app is judged as a whole, so all findings of all stacks are
+// reported at once, and the output directory is left either green and complete or marked BLOCKED.
+import * as fs from 'fs';
+import * as path from 'path';
+import { AnnotationMetadataEntryType, App, Manifest, TerraformStack } from 'cdktf';
+import { CisCatalog } from '../cis/catalog';
+import { CisBenchmark } from '../cis/types';
+import { complianceBlocked, stackNotChecked } from '../errors';
+import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
+import { evaluateStack } from './evaluate';
+import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, writeOutput } from './outdir';
+import {
+  APP_SCOPE,
+  benchmarkEntries,
+  citedBenchmarks,
+  ComplianceReport,
+  controlRows,
+  isBlocking,
+  REPORT_FORMAT,
+  REPORT_FORMAT_VERSION,
+  ReportFinding,
+  ReportProblem,
+  ruleEntry,
+  summarize,
+} from './report';
+import { renderMarkdown, renderSummaryLine } from './report-markdown';
+import { StackResources } from './rule-context';
+import { IComplianceRule, IRulePack } from './types';
+import { WaiverIndex } from './waivers';
+
+export interface SynthRunConfig {
+  readonly app: App;
+  readonly outdir: string;
+  readonly manifest: Manifest;
+  /** Every stack of the app, in the order cdktf synthesizes them. */
+  readonly stacks: TerraformStack[];
+  /** The applied rules, sorted by id. */
+  readonly rules: IComplianceRule[];
+  readonly rulesByType: Map<string, IComplianceRule[]>;
+  readonly packs: IRulePack[];
+  readonly failOnUnknown: boolean;
+  readonly printSummary: boolean;
+  readonly benchmarks?: CisBenchmark[];
+  /**
+   * Report a blocked synth as error annotations in the manifest instead of throwing: the cdktf CLI sets
+   * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS and then prints each annotation once and fails itself.
+   */
+  readonly annotate: boolean;
+}
+
+interface StackResult {
+  readonly stack: TerraformStack;
+  readonly findings: ReportFinding[];
+}
+
+export class SynthRun {
+  private readonly results = new Map<string, StackResult>();
+  private readonly waivers: WaiverIndex;
+  private readonly stackNames: string[];
+
+  constructor(private readonly config: SynthRunConfig) {
+    this.waivers = new WaiverIndex(config.app);
+    this.stackNames = config.stacks.map((s) => s.node.id);
+  }
+
+  /** Before anything is written: refuse another app's directory, then clear what an earlier synth left. */
+  public begin(): void {
+    claimOutdir(this.config.outdir, this.stackNames);
+    clearEarlierOutput(this.config.outdir, this.stackNames);
+  }
+
+  public isLast(stack: TerraformStack): boolean {
+    return this.config.stacks[this.config.stacks.length - 1] === stack;
+  }
+
+  /** Runs the rules over a stack's synthesized JSON (overrides included). */
+  public check(stack: TerraformStack): void {
+    const stackJson = this.config.app.hclOutput
+      ? stack.toTerraform()
+      : JSON.parse(fs.readFileSync(path.join(this.config.outdir, this.config.manifest.forStack(stack).synthesizedStackPath), 'utf-8'));
+    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.config.rulesByType, this.waivers);
+    this.results.set(stack.node.path, { stack, findings: findings.map((f) => ({ stack: stack.node.id, ...f })) });
+  }
+
+  /** Judges the app once every stack is checked: writes the green reports, or reports every blocking finding at once. */
+  public finish(): void {
+    const problems = this.problems();
+    const results = this.config.stacks.map((s) => this.results.get(s.node.path)).filter((r): r is StackResult => r !== undefined);
+    const findings = results.flatMap((r) => r.findings);
+    const blocking = findings.filter((f) => isBlocking(f, this.config.failOnUnknown));
+    const blocked = blocking.length > 0 || problems.length > 0;
+    const appReport = this.report(APP_SCOPE, this.stackNames, findings, problems, blocked);
+    if (!blocked) {
+      for (const r of results) {
+        this.write(path.join('stacks', r.stack.node.id), this.report(r.stack.node.id, [r.stack.node.id], r.findings, [], false));
+      }
+      this.write('', appReport);
+      return;
+    }
+    this.write('', appReport);
+    const blockedStacks: BlockedStack[] = results.map((r) => ({
+      name: r.stack.node.id,
+      path: r.stack.node.path,
+      blocking: r.findings.filter((f) => isBlocking(f, this.config.failOnUnknown)),
+    }));
+    const stackCount = blockedStacks.filter((s) => s.blocking.length > 0).length;
+    const counts = `${blocking.length} unwaived error-level finding(s) in ${stackCount} stack(s)${problems.length ? `, ${problems.length} set-up problem(s)` : ''}`;
+    if (this.config.annotate) {
+      // The manifest is output: name the report relative to it, never by an absolute path.
+      this.annotate(`Compliance: synth blocked by ${counts}. Report (BLOCKED): ${REPORT_MD} beside this manifest.`, blockedStacks, problems);
+      return;
+    }
+    const reportPath = path.join(this.config.outdir, REPORT_MD);
+    removeStackFolders(this.config.outdir, this.stackNames);
+    throw complianceBlocked(
+      blockedMessage(
+        `Compliance: synth blocked by ${counts}. The output holds only the BLOCKED report: ${reportPath}`,
+        blockedStacks,
+        problems,
+        new Map(this.config.rules.map((r) => [r.metadata.id, r])),
+        this.listedCisKey(),
+      ),
+    );
+  }
+
+  private problems(): ReportProblem[] {
+    const unchecked: ReportProblem[] = this.config.stacks
+      .filter((s) => !this.results.has(s.node.path))
+      .map((s) => ({ kind: 'unchecked-stack', constructPath: s.node.path, message: stackNotChecked(s.node.path) }));
+    const waivers: ReportProblem[] = this.waivers
+      .problems(new Set(this.config.rules.map((r) => r.metadata.id)), this.config.packs.map((p) => p.name))
+      .map((p) => ({ kind: 'waiver', constructPath: p.scopePath, message: p.message }));
+    return [...unchecked, ...waivers];
+  }
+
+  private report(scope: string, stacks: string[], findings: ReportFinding[], problems: ReportProblem[], blocked: boolean): ComplianceReport {
+    const listed = this.listedBenchmarks();
+    const cited = citedBenchmarks(this.config.rules);
+    const all = CisCatalog.benchmarks().filter((b) => listed.includes(b) || cited.includes(b));
+    const isApp = scope === APP_SCOPE;
+    const controls = controlRows({ rules: this.config.rules, findings, benchmarks: all, touchedOnly: !isApp });
+    return {
+      format: REPORT_FORMAT,
+      formatVersion: REPORT_FORMAT_VERSION,
+      stack: scope,
+      blocked,
+      options: { failOnUnknown: this.config.failOnUnknown, benchmarks: this.config.benchmarks ?? null },
+      benchmarks: benchmarkEntries(listed),
+      packs: this.config.packs.map((p) => ({ name: p.name, rules: p.rules.map((r) => r.metadata.id) })),
+      ...(isApp ? { rules: this.config.rules.map(ruleEntry) } : {}),
+      stacks,
+      summary: summarize(findings, this.config.failOnUnknown),
+      findings,
+      problems,
+      controls: controls.rows,
+      notCoveredReasons: controls.notCoveredReasons,
+    };
+  }
+
+  /** The benchmarks the reports list: the selected ones, or every one the applied rules cite. */
+  private listedBenchmarks(): CisBenchmark[] {
+    return this.config.benchmarks ?? citedBenchmarks(this.config.rules);
+  }
+
+  private listedCisKey(): (key: string) => boolean {
+    const listed = this.listedBenchmarks();
+    return (key) => listed.some((b) => key.startsWith(`${b}/`));
+  }
+
+  private write(folder: string, report: ComplianceReport): void {
+    writeOutput(this.config.outdir, path.join(folder, REPORT_JSON), JSON.stringify(report, null, 2) + '\n');
+    writeOutput(this.config.outdir, path.join(folder, REPORT_MD), renderMarkdown(report));
+    if (this.config.printSummary && !report.blocked) {
+      process.stdout.write(renderSummaryLine(report, path.join(folder, REPORT_MD)) + '\n');
+    }
+  }
+
+  /** One error annotation per blocking finding and problem, on the stack that holds it; the CLI prints each once. */
+  private annotate(headline: string, stacks: BlockedStack[], problems: ReportProblem[]): void {
+    const rulesById = new Map(this.config.rules.map((r) => [r.metadata.id, r]));
+    const listed = this.listedCisKey();
+    const push = (stack: TerraformStack, constructPath: string, message: string) =>
+      (this.config.manifest.forStack(stack).annotations as any[]).push({ constructPath, level: AnnotationMetadataEntryType.ERROR, message });
+    push(this.config.stacks[0], this.config.stacks[0].node.path, headline);
+    for (const s of stacks) {
+      const stack = this.config.stacks.find((x) => x.node.path === s.path)!;
+      for (const f of s.blocking) {
+        push(stack, f.constructPath, [failLine(f, listed), ...fixLines(f, s.path, rulesById.get(f.ruleId)).map((l) => `  ${l}`)].join('\n'));
+      }
+    }
+    for (const p of problems) {
+      const holder = this.config.stacks.find((s) => p.constructPath === s.node.path || p.constructPath.startsWith(`${s.node.path}/`)) ?? this.config.stacks[0];
+      push(holder, p.constructPath || holder.node.path, `PROBLEM ${p.message}`);
+    }
+  }
+}
