@@ -24,6 +24,12 @@ export class StackResources implements IRuleContext {
     return this.byType.get(terraformType) ?? [];
   }
 
+  /** The resource at a Terraform address (`type.name`), if the stack has it. */
+  public byAddress(address: string): ResolvedResource | undefined {
+    const dot = address.indexOf('.');
+    return this.byType.get(address.slice(0, dot))?.find((r) => r.address === address);
+  }
+
   /** Every resource, sorted by type then name. */
   public all(): ResolvedResource[] {
     return [...this.byType.values()].flat();

@@ -1,5 +1,6 @@
 import { CisCatalog } from '../cis/catalog';
 import { invalidRuleMetadata } from '../errors';
+import { validateEvidence } from './rule-evidence';
 import { IComplianceRule, IRulePack, RuleSeverity } from './types';
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
@@ -22,6 +23,7 @@ export function validateRule(rule: IComplianceRule): void {
   for (const ref of m.cisControls ?? []) {
     CisCatalog.resolve(ref);
   }
+  validateEvidence(rule);
 }
 
 /**

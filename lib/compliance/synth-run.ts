@@ -8,7 +8,8 @@ import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark } from '../cis/types';
 import { complianceBlocked, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
-import { evaluateStack } from './evaluate';
+import { evaluateStack, sortFindings } from './evaluate';
+import { missingEvidence } from './evidence';
 import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, writeOutput } from './outdir';
 import {
   APP_SCOPE,
@@ -28,6 +29,7 @@ import { renderMarkdown, renderSummaryLine } from './report-markdown';
 import { StackResources } from './rule-context';
 import { IComplianceRule, IRulePack } from './types';
 import { WaiverIndex } from './waivers';
+import { servedClusters } from '../kubernetes/served-cluster';
 
 export interface SynthRunConfig {
   readonly app: App;
@@ -51,7 +53,8 @@ export interface SynthRunConfig {
 
 interface StackResult {
   readonly stack: TerraformStack;
-  readonly findings: ReportFinding[];
+  readonly resources: StackResources;
+  findings: ReportFinding[];
 }
 
 export class SynthRun {
@@ -79,14 +82,16 @@ export class SynthRun {
     const stackJson = this.config.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(this.config.outdir, this.config.manifest.forStack(stack).synthesizedStackPath), 'utf-8'));
-    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.config.rulesByType, this.waivers);
-    this.results.set(stack.node.path, { stack, findings: findings.map((f) => ({ stack: stack.node.id, ...f })) });
+    const resources = new StackResources(stack.node.id, stackJson);
+    const findings = evaluateStack(resources, this.config.rulesByType, this.waivers);
+    this.results.set(stack.node.path, { stack, resources, findings: findings.map((f) => ({ stack: stack.node.id, ...f })) });
   }
 
   /** Judges the app once every stack is checked: writes the green reports, or reports every blocking finding at once. */
   public finish(): void {
-    const problems = this.problems();
     const results = this.config.stacks.map((s) => this.results.get(s.node.path)).filter((r): r is StackResult => r !== undefined);
+    this.addMissingEvidence(results);
+    const problems = this.problems();
     const findings = results.flatMap((r) => r.findings);
     const blocking = findings.filter((f) => isBlocking(f, this.config.failOnUnknown));
     const blocked = blocking.length > 0 || problems.length > 0;
@@ -122,6 +127,22 @@ export class SynthRun {
         this.listedCisKey(),
       ),
     );
+  }
+
+  /** Controls judged across stacks: a protected thing with no finding of a rule that protects it fails that rule. */
+  private addMissingEvidence(results: StackResult[]): void {
+    const missing = missingEvidence({
+      rules: this.config.rules,
+      stacks: results.map((r) => ({ name: r.stack.node.id, resources: r.resources, findings: r.findings })),
+      served: servedClusters(this.config.app),
+      waivers: this.waivers,
+    });
+    for (const r of results) {
+      const added = missing.filter((f) => f.stack === r.stack.node.id);
+      if (added.length > 0) {
+        r.findings = sortFindings([...r.findings, ...added]);
+      }
+    }
   }
 
   private problems(): ReportProblem[] {

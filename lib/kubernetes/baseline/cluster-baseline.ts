@@ -19,6 +19,7 @@ import { PodSecurityLevel } from '../namespace/pod-security';
 import { podSecurityLabelValues } from '../namespace/pod-security-label-values';
 import { PodSecurityVersion } from '../namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../namespace/pod-security-version-validation';
+import { recordServedCluster } from '../served-cluster';
 import { configureProviders } from './providers';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
@@ -196,6 +197,14 @@ export class ClusterBaseline extends Construct {
     if (infrastructure) {
       this.chartsStack.addDependency(infrastructure);
     }
+    recordServedCluster(this, {
+      baselinePath: this.node.path,
+      stackNames: [this.chartsStack, this.objectsStack, this.policiesStack].map((s) => s.node.id),
+      reportStackName: this.chartsStack.node.id,
+      clusterPath: infrastructure ? (cluster as unknown as IConstruct).node.path : undefined,
+      clusterName: cluster.clusterName,
+      policyEngine: cluster.policyEngine,
+    });
     this.objectsStack.addDependency(this.chartsStack);
     this.policiesStack.addDependency(this.objectsStack);
     configureProviders(this.chartsStack, cluster, true);
