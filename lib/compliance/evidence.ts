@@ -8,7 +8,7 @@ import { compareStrings } from '../ordering';
 import { ReportFinding } from './report';
 import { controlKey, requirementsOf } from './rule-evidence';
 import { StackResources } from './rule-context';
-import { ComplianceStatus, EvidenceSubject, IComplianceRule, IResolvedResource } from './types';
+import { ComplianceStatus, EvidenceRequirement, EvidenceSubject, IComplianceRule, IResolvedResource } from './types';
 import { WaiverIndex } from './waivers';
 
 /** Terraform types of the clusters an app can create. */
@@ -70,7 +70,7 @@ export function missingEvidence(input: EvidenceInput): ReportFinding[] {
         cisControls: m.cisControls.map(controlKey).filter((k) => controls.has(k)),
         constructPath: subject.constructPath,
         address: subject.address,
-        message: `no evidence for ${subject.label} ${subject.scope}: needs ${missing.map((r) => r.description).join('; ')}`,
+        message: `no evidence for ${subject.label} ${subject.scope}: ${needs(missing, requirements.length)}`,
         waiverReason: waiver?.reason,
         ...(waiver?.builtIn ? { builtInWaiver: true } : {}),
         evidence: missing.map((r) => r.id),
@@ -79,6 +79,14 @@ export function missingEvidence(input: EvidenceInput): ReportFinding[] {
     }
   }
   return out;
+}
+
+/** What is missing: each part's description, or for many parts their ids. */
+function needs(missing: EvidenceRequirement[], total: number): string {
+  if (missing.length <= 3) {
+    return `needs ${missing.map((r) => r.description).join('; ')}`;
+  }
+  return `needs ${missing.length} of its ${total} parts, e.g. ${missing[0].description}; missing: ${missing.map((r) => r.id).join(', ')}`;
 }
 
 function subjectsOf(protects: string[], clusters: Subject[], stacks: CheckedStack[]): Subject[] {

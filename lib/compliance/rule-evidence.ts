@@ -18,7 +18,7 @@ export function requirementsOf(rule: IComplianceRule): EvidenceRequirement[] {
   if (!m.evidence) {
     return [];
   }
-  return m.evidence.requirements ?? [{ id: m.id, description: `a finding of ${m.id}`, cisControls: m.cisControls ?? [] }];
+  return m.evidence.requirements ?? [{ id: m.id, description: `a finding that ${lowerFirst(m.title)}`, cisControls: m.cisControls ?? [] }];
 }
 
 /** Checks the evidence metadata of a rule: known subjects, unique requirement ids, controls the rule claims, all covered. */
@@ -94,4 +94,8 @@ export function scopeOf(rule: IComplianceRule, result: RuleEvaluation): Evaluati
     controls = (m.cisControls ?? []).map(controlKey).filter((k) => asked.includes(k));
   }
   return { evidence, cisControls: controls };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -21,7 +21,7 @@ function setValue(entry: any): any {
 }
 
 /** The final values of a release: its value documents in order, then `set`/`set_list` entries. */
-function finalValues(values: any[], sets: any[], setLists: any[]): any {
+export function finalValues(values: any[], sets: any[], setLists: any[]): any {
   const documents = values.map((v, i) => {
     try {
       return JSON.parse(v);

@@ -23,6 +23,9 @@ export interface SecretsStoreCsiAddonProps {
   readonly providerVersion?: AzureKeyVaultProviderVersion;
   /**
    * Namespace of the driver and provider (the provider docs require kube-system on AKS with limited egress).
+   * Another namespace is created with Pod Security `privileged` (the driver's node plugin is privileged)
+   * and no built-in waiver: it may hold workloads, so its Pod Security level is a
+   * `k8s-namespace-pod-security` finding that needs a waiver.
    * @default 'kube-system'
    */
   readonly namespace?: string;
@@ -91,6 +94,7 @@ export class SecretsStoreCsiAddon implements IClusterAddon {
       namespace = nodeAgentNamespace(
         context.chartScope,
         'secrets-store-csi-namespace',
+        SecretsStoreCsiAddon.ID,
         { name: namespace, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
         'the CSI driver mounts volumes into pods through the kubelet directory with a privileged container',
       ).namespaceName;

@@ -1,0 +1,134 @@
+// Internal: the one exemption model of the library. A fixed list of system namespaces (the platform's
+// own) that user lists extend and never replace; the namespaces the library creates for its own agents,
+// the only ones its built-in waivers and exclusions cover; and every other namespace, which may hold
+// workloads, so exempting it from a policy is a finding that needs a waiver. Wildcards are refused: an
+// exemption names what it exempts.
+import { Token } from 'cdktf';
+import { invalidProp } from '../errors';
+import { compareStrings } from '../ordering';
+
+/** Namespaces of Kubernetes itself. */
+const KUBERNETES_NAMESPACES = ['kube-node-lease', 'kube-public', 'kube-system'];
+/** Namespaces of the CNIs the library configures (Calico, through the Tigera operator). */
+const CNI_NAMESPACES = ['calico-apiserver', 'calico-system', 'tigera-operator'];
+/** Root namespace of the AKS managed Istio add-on: its control plane and the mesh-wide policies. */
+export const MANAGED_MESH_ROOT_NAMESPACE = 'aks-istio-system';
+/** Root namespace of Istio installed with Helm by the library. */
+export const HELM_MESH_ROOT_NAMESPACE = 'istio-system';
+/** The mesh root namespaces: where mesh-wide PeerAuthentication and AuthorizationPolicy live. */
+export const MESH_ROOT_NAMESPACES: readonly string[] = [MANAGED_MESH_ROOT_NAMESPACE, HELM_MESH_ROOT_NAMESPACE];
+/** Namespaces of the AKS managed add-ons (the managed Istio mesh and its gateways). */
+const AKS_NAMESPACES = ['aks-istio-egress', 'aks-istio-ingress', MANAGED_MESH_ROOT_NAMESPACE];
+/** Namespaces of Rancher's agents and operators on the clusters it manages or imports. */
+const RANCHER_NAMESPACES = [
+  'cattle-fleet-system',
+  'cattle-impersonation-system',
+  'cattle-provisioning-capi-system',
+  'cattle-system',
+  'cis-operator-system',
+  'compliance-operator-system',
+];
+
+/** The namespaces RKE2's Pod Security admission configuration exempts, as Rancher's rancher-restricted template does. */
+export const RKE2_SYSTEM_NAMESPACES: readonly string[] = sorted([...KUBERNETES_NAMESPACES, ...CNI_NAMESPACES, ...RANCHER_NAMESPACES]);
+
+/**
+ * Every system namespace: Kubernetes, the CNIs, AKS, Rancher and Gatekeeper's own. Constraints skip them
+ * all; what a user adds extends this list and never replaces it.
+ */
+export const SYSTEM_NAMESPACES: readonly string[] = sorted([...RKE2_SYSTEM_NAMESPACES, ...AKS_NAMESPACES, 'gatekeeper-system']);
+
+/**
+ * The namespaces the library creates for its own agents, by add-on id: the only namespaces its built-in
+ * waivers (Pod Security privileged for node agents) and its own constraint exclusions cover. An add-on
+ * given another namespace gets neither: that namespace may hold workloads.
+ */
+export const AGENT_NAMESPACES: Readonly<Record<string, string>> = {
+  'falco': 'falco',
+  'istio': HELM_MESH_ROOT_NAMESPACE,
+  'kube-bench': 'kube-bench',
+  'trivy-operator': 'trivy-system',
+};
+
+const AGENTS = new Set(Object.values(AGENT_NAMESPACES));
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const REGISTRY_HOST = /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:[0-9]{1,5})?$/;
+
+/** True for a system namespace (the platform's own). */
+export function isSystemNamespace(name: string): boolean {
+  return SYSTEM_NAMESPACES.includes(name);
+}
+
+/** True for a namespace the library creates for one of its own agents. */
+export function isAgentNamespace(name: string): boolean {
+  return AGENTS.has(name);
+}
+
+/** True when `name` is the namespace the library creates for the add-on `addonId` (not one the user chose). */
+export function isOwnAgentNamespace(addonId: string, name: string): boolean {
+  return AGENT_NAMESPACES[addonId] === name;
+}
+
+/**
+ * The entries of an exemption list that may hold workloads: neither a system namespace nor one of the
+ * library's agent namespaces. Exempting one needs a waiver.
+ */
+export function workloadNamespaces(exempted: readonly unknown[]): string[] {
+  return sorted(exempted.map(String).filter((n) => !isSystemNamespace(n) && !isAgentNamespace(n)));
+}
+
+/** The system namespaces plus the given lists, sorted and without repeats: user lists extend, never replace. */
+export function withSystemNamespaces(...lists: ReadonlyArray<readonly string[] | undefined>): string[] {
+  return sorted([...SYSTEM_NAMESPACES, ...lists.flatMap((l) => l ?? [])]);
+}
+
+/** Throws unless an exempted namespace is a plain namespace name: no wildcard, no pattern. */
+export function validateExemptNamespace(construct: string, prop: string, value: unknown): void {
+  if (typeof value === 'string' && Token.isUnresolved(value)) {
+    throw invalidProp(construct, prop, '<unresolved token>', 'a literal namespace name', 'name the namespace: an exemption must be known at synth time to be judged');
+  }
+  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
+    const wildcard = typeof value === 'string' && value.includes('*');
+    throw invalidProp(
+      construct,
+      prop,
+      value,
+      'a namespace name (an RFC 1123 DNS label); no wildcards',
+      wildcard
+        ? 'list each namespace by name: a pattern such as "team-*" also exempts every namespace created later that matches it'
+        : 'use a name such as "monitoring"',
+    );
+  }
+}
+
+/**
+ * Throws unless an exempt image names a repository: an exact image, or a prefix ending in `*` that
+ * names a registry host and at least one repository path segment (`myacr.azurecr.io/agents/collector:*`).
+ * `*`, a host alone (`myacr.azurecr.io/*`) or a partial host (`docker.io*`) would exempt a whole registry.
+ */
+export function validateExemptImage(construct: string, prop: string, value: unknown): void {
+  const allowed =
+    'an image reference, or a prefix ending in "*" that names a registry host and a repository (e.g. "myacr.azurecr.io/agents/collector:*"); "*" only at the end';
+  const fix = 'name the images or repositories, e.g. "myacr.azurecr.io/agents/collector:*"; to turn a policy off use enabled: false with a waiver';
+  if (typeof value === 'string' && Token.isUnresolved(value)) {
+    throw invalidProp(construct, prop, '<unresolved token>', allowed, 'give a literal image: an exemption must be known at synth time to be judged');
+  }
+  if (typeof value !== 'string' || value.trim() !== value || value === '' || /\s/.test(value)) {
+    throw invalidProp(construct, prop, value, allowed, fix);
+  }
+  const star = value.indexOf('*');
+  if (star >= 0 && star !== value.length - 1) {
+    throw invalidProp(construct, prop, value, allowed, fix);
+  }
+  const fixed = star >= 0 ? value.slice(0, -1) : value;
+  const slash = fixed.indexOf('/');
+  const host = slash > 0 ? fixed.slice(0, slash) : '';
+  const repository = slash > 0 ? fixed.slice(slash + 1) : '';
+  if (!REGISTRY_HOST.test(host) || repository === '' || repository.startsWith('/')) {
+    throw invalidProp(construct, prop, value, allowed, fix);
+  }
+}
+
+function sorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort(compareStrings);
+}
