@@ -302,6 +302,10 @@ describe('HardenedRke2Cluster overrides', () => {
     expect(admission.plugins.map((p: any) => p.name)).toEqual(['PodSecurity']);
   });
 
+  test.each([['podSecurityExemptNamespaces'], ['imagePolicyExemptNamespaces']])('%s refuses a wildcard', (prop) => {
+    expect(() => synth({ [prop]: ['team-*'] })).toThrow(new RegExp(`invalid ${prop} "team-\\*". Allowed: a namespace name .*no wildcards`));
+  });
+
   test('exempt namespaces are added to the system ones', () => {
     const tf = synth({ podSecurityExemptNamespaces: ['falco'], imagePolicyExemptNamespaces: ['istio-system'] });
     const admission = JSON.parse(fileOf(machines(tf)[0], Rke2NodeFiles.ADMISSION_CONFIG));
