@@ -126,6 +126,16 @@ export function noStacksToCheck(pack: string): HardenedK8sError {
   );
 }
 
+/** A rule of a pack with the id of another rule already applied: it would silently replace that rule. */
+export function duplicateRuleId(ruleId: string, appliedPack: string, newPack: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `Compliance.apply(${show(newPack)}): rule ${show(ruleId)} has the id of another rule, applied from pack ${show(appliedPack)}; ` +
+      'it would replace that rule (a rule that checks nothing would make its controls pass). ' +
+      'Allowed: each rule id once per app; the same rule object may be in several packs. ' +
+      `Fix: give your rule an id of its own (e.g. "org-${ruleId}"), or leave the pack that holds the other rule out.`,
+  );
+}
+
 /** An option of Compliance.of given again with another value. */
 export function conflictingComplianceOption(option: string, current: unknown, given: unknown): HardenedK8sError {
   return new HardenedK8sError(
