@@ -5,6 +5,7 @@ import { invalidProp } from '../errors';
 import { AddonInstallContext, IClusterAddon } from '../kubernetes/addons/addon';
 import { Rancher2AppV2 } from './bindings/app-v2';
 import { HardenedRke2Cluster } from './hardened-rke2-cluster';
+import { libraryScope } from '../scope';
 
 /** Which Rancher scanning app to install. */
 export enum RancherComplianceChart {
@@ -72,7 +73,7 @@ export class RancherComplianceScan extends Construct {
   public readonly scheduledScan: IClusterAddon;
 
   constructor(scope: Construct, id: string, props: RancherComplianceScanProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'RancherComplianceScan'), id);
     const construct = `RancherComplianceScan ${this.node.path}`;
     const chart = props.chart ?? RancherComplianceChart.RANCHER_COMPLIANCE;
     const facts = CHARTS[chart];

@@ -14,6 +14,7 @@ import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {
@@ -193,7 +194,7 @@ export class TlsIngressGateway extends Construct {
   private agicGranted = false;
 
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'TlsIngressGateway'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the gateway, e.g. "agw-platform"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');

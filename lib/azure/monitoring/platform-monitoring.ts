@@ -5,6 +5,7 @@ import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link PlatformMonitoring}. */
 export interface PlatformMonitoringProps {
@@ -43,7 +44,7 @@ export class PlatformMonitoring extends Construct {
   public readonly workspace?: LogAnalyticsWorkspace;
 
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'PlatformMonitoring'), id);
     const construct = `PlatformMonitoring ${this.node.path}`;
     requireStrings(construct, props, ['name', 'resourceGroupName', 'location']);
     const retention = props.retentionDays ?? 90;

@@ -6,6 +6,7 @@ import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { addPrivateEndpoint } from '../internal/private-endpoint';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link HardenedContainerRegistry}. */
 export interface HardenedContainerRegistryProps {
@@ -58,7 +59,7 @@ export class HardenedContainerRegistry extends Construct {
   public readonly registry: ContainerRegistry;
 
   constructor(scope: Construct, id: string, props: HardenedContainerRegistryProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedContainerRegistry'), id);
     const construct = `HardenedContainerRegistry ${this.node.path}`;
     requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'privateEndpointSubnetId', 'privateDnsZoneId']);
     if (!Token.isUnresolved(props.name) && !/^[a-zA-Z0-9]{5,50}$/.test(props.name)) {

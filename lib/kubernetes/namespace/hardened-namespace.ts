@@ -7,6 +7,7 @@ import { invalidProp } from '../../errors';
 import { validateDnsLabel } from './dns-label';
 import { PodSecurityLabels, PodSecurityLevel } from './pod-security';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** A namespace label. */
 export interface NamespaceLabel {
@@ -165,7 +166,7 @@ export class HardenedNamespace extends Construct {
   public readonly podSecurityLevel: PodSecurityLevel;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedNamespace'), id);
     const construct = `HardenedNamespace ${this.node.path}`;
     validateDnsLabel(construct, 'name', props.name);
     const level = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
