@@ -1,0 +1,5 @@
+// Types of fresh-build.cjs for the TypeScript files that use it.
+export declare function ensureLibraryBundle(log?: (line: string) => void): string;
+export declare function ensureCompiledExample(name: string, log?: (line: string) => void): Promise<string>;
+export declare function exampleNames(): string[];
+export declare function newestSource(dir: string): number;
