@@ -180,10 +180,7 @@ export class ClusterBaseline extends Construct {
       ? [{ id: 'azure-policy', description: "the AKS Azure Policy add-on (Microsoft's managed Gatekeeper in gatekeeper-system); two Gatekeepers on one cluster fight over the same webhooks and CRDs" }]
       : [];
 
-    // Direct children of the App: the cdktf CLI orders stacks by name, the manifest by construct path.
-    this.chartsStack = baselineStack(this, `${id}-charts`);
-    this.objectsStack = baselineStack(this, `${id}-objects`);
-    this.policiesStack = baselineStack(this, `${id}-policies`);
+    [this.chartsStack, this.objectsStack, this.policiesStack] = baselineStacks(this, [`${id}-charts`, `${id}-objects`, `${id}-policies`]);
     const infrastructure = stackOf(cluster);
     if (infrastructure) {
       this.chartsStack.addDependency(infrastructure);
@@ -318,18 +315,24 @@ export class ClusterBaseline extends Construct {
   }
 }
 
-/** A stack of the baseline, created as a direct child of the App, under a name no other construct there has. */
-function baselineStack(baseline: ClusterBaseline, name: string): TerraformStack {
+/**
+ * The baseline's stacks, direct children of the App wherever the baseline is (the cdktf CLI finds a
+ * stack by name, the manifest records its dependencies by construct path). Every name is checked
+ * before any stack is created.
+ */
+function baselineStacks(baseline: ClusterBaseline, names: string[]): TerraformStack[] {
   const app = baseline.node.root;
-  const existing = app.node.tryFindChild(name);
-  if (existing) {
-    throw new HardenedK8sError(
-      `ClusterBaseline ${baseline.node.path}: its stack "${name}" cannot be created, the App already has a ${TerraformStack.isStack(existing) ? 'stack' : 'construct'} ` +
-        `named "${name}". The baseline's stacks are direct children of the App, named after the baseline's id (<id>-charts, <id>-objects, <id>-policies). ` +
-        'Fix: give the baseline (or the other construct) an id of its own.',
-    );
+  for (const name of names) {
+    const existing = app.node.tryFindChild(name);
+    if (existing) {
+      throw new HardenedK8sError(
+        `ClusterBaseline ${baseline.node.path}: its stack "${name}" cannot be created, the App already has a ${TerraformStack.isStack(existing) ? 'stack' : 'construct'} ` +
+          `named "${name}". The baseline's stacks are direct children of the App, named after the baseline's id (${names.join(', ')}). ` +
+          'Fix: give the baseline (or the other construct) an id of its own.',
+      );
+    }
   }
-  return new TerraformStack(app, name);
+  return names.map((name) => new TerraformStack(app, name));
 }
 
 /** The stack of a cluster that is a construct of this app (HardenedAksCluster, HardenedRke2Cluster). */
