@@ -9,18 +9,14 @@ export { exampleNames };
 
 /**
  * Synthesizes an example as a user would (its own process), into a fresh directory; returns it.
- * `compiled` runs examples/<name>/main.js, the example compiled against the published bundle
- * (lib/bundle.js; jest's global setup builds both), as the main command does; `sources` runs
- * main.ts and the library's TypeScript sources through ts-node.
+ * `bundle` runs examples/<name>/main.js, the example compiled against the published bundle
+ * (lib/bundle.js; jest's global setup builds both), as the main command does; `modules` runs the
+ * same file against the per-module build the bundle is made from (lib/index.js).
  */
-export function synthExample(name: string, from: 'compiled' | 'sources'): string {
+export function synthExample(name: string, library: 'bundle' | 'modules'): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `hk8s-example-${name}-`));
-  const args = from === 'compiled' ? [compiledExample(name)] : ['-r', 'ts-node/register/transpile-only', path.join('examples', name, 'main.ts')];
-  execFileSync(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_PREFER_TS_EXTS: 'true' },
-    stdio: 'pipe',
-  });
+  const preload = library === 'modules' ? ['-r', path.join(__dirname, 'use-modules.cjs')] : [];
+  execFileSync(process.execPath, [...preload, compiledExample(name)], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: 'pipe' });
   return outdir;
 }
 
