@@ -16,6 +16,22 @@ const LIB = path.join(ROOT, 'lib');
 const BUNDLE = path.join(LIB, 'bundle.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 
+/**
+ * esbuild settings of both bundles, the library's and each example's: one CommonJS file for Node
+ * with every package left as a require (so an app and the library share one cdktf and one set of
+ * provider classes), and class and function names kept as written (errors and metadata show them).
+ */
+const NODE_BUNDLE_OPTIONS = Object.freeze({
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 /** Newest modification time of the TypeScript sources (not declarations) below `dir`, 0 when none. */
 function newestSource(dir) {
   let newest = 0;
@@ -36,7 +52,7 @@ function isFresh(file, ...inputs) {
 
 /** Builds lib/bundle.js (jsii + bundle) when it is missing or older than a library source. */
 function ensureLibraryBundle(log = () => {}) {
-  const inputs = [newestSource(LIB), fs.statSync(path.join(__dirname, 'bundle-library.ts')).mtimeMs];
+  const inputs = [newestSource(LIB), fs.statSync(path.join(__dirname, 'bundle-library.ts')).mtimeMs, fs.statSync(__filename).mtimeMs];
   if (isFresh(BUNDLE, ...inputs)) {
     return BUNDLE;
   }
@@ -73,14 +89,7 @@ async function ensureCompiledExample(name, log = () => {}) {
   await esbuild.build({
     entryPoints: [path.join(dir, 'main.ts')],
     outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    keepNames: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...NODE_BUNDLE_OPTIONS,
     plugins: [libraryFromBundle(dir)],
   });
   return outfile;
@@ -105,4 +114,4 @@ function libraryFromBundle(outdir) {
   };
 }
 
-module.exports = { ensureLibraryBundle, ensureCompiledExample, exampleNames, newestSource };
+module.exports = { NODE_BUNDLE_OPTIONS, ensureLibraryBundle, ensureCompiledExample, exampleNames, newestSource };

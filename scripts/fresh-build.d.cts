@@ -1,4 +1,7 @@
 // Types of fresh-build.cjs for the TypeScript files that use it.
+import type { BuildOptions } from 'esbuild';
+
+export declare const NODE_BUNDLE_OPTIONS: Readonly<BuildOptions>;
 export declare function ensureLibraryBundle(log?: (line: string) => void): string;
 export declare function ensureCompiledExample(name: string, log?: (line: string) => void): Promise<string>;
 export declare function exampleNames(): string[];
