@@ -114,4 +114,4 @@ function libraryFromBundle(outdir) {
   };
 }
 
-module.exports = { NODE_BUNDLE_OPTIONS, ensureLibraryBundle, ensureCompiledExample, exampleNames, newestSource };
+module.exports = { NODE_BUNDLE_OPTIONS, ensureLibraryBundle, ensureCompiledExample, exampleNames, libraryFromBundle, newestSource };
