@@ -20,17 +20,29 @@ const CHECKED_APPS = new WeakSet<App>();
  * `super(libraryScope(scope, id, 'AksNetwork'), id)`. Throws a HardenedK8sError naming the construct.
  */
 export function libraryScope(scope: Construct, id: string, construct: string): Construct {
-  const where = `${construct} "${id}"`;
+  checkedApp(scope, `${construct} "${id}"`, `new ${construct}(stack, '${id}', props)`, (s) => (s.node.path ? `${s.node.path}/${id}` : id));
+  return scope;
+}
+
+/**
+ * The App that holds `scope`, after the same checks, for an API that takes any construct of an app
+ * (as `Compliance.of(scope)` does); `caller` names that API in the error.
+ */
+export function libraryApp(scope: IConstruct, caller: string): App {
+  return checkedApp(scope, caller, `${caller}(app)`, (s) => s.node.path || '<root>');
+}
+
+function checkedApp(scope: IConstruct, where: string, example: string, pathOf: (scope: IConstruct) => string): App {
   if (!Construct.isConstruct(scope)) {
     throw new HardenedK8sError(
       `${where}: scope must be a construct in a cdktf App, but ${describeValue(scope)} was given. ` +
-        `Fix: pass the stack (or a construct in it) as the first argument, e.g. new ${construct}(stack, '${id}', props).`,
+        `Fix: pass the stack (or a construct in it) as the first argument, e.g. ${example}.`,
     );
   }
   const root = scope.node.root;
   if (!App.isApp(root)) {
     throw new HardenedK8sError(
-      `${where} at ${pathOf(scope, id)}: its scope is not in a cdktf App (the root of its construct tree is a ${className(root)}). ` +
+      `${where} at ${pathOf(scope)}: its scope is not in a cdktf App (the root of its construct tree is a ${className(root)}). ` +
         "Fix: create the construct tree under an App: const app = new App(); const stack = new TerraformStack(app, 'infra').",
     );
   }
@@ -48,7 +60,7 @@ export function libraryScope(scope: Construct, id: string, construct: string): C
     }
   }
   checkStacksAtSynth(root);
-  return scope;
+  return root;
 }
 
 /** Registers, once per app, a synth-time check that every stack is a direct child of the App. */
@@ -112,10 +124,6 @@ function frameworkOf(type: unknown): string {
 function className(value: unknown): string {
   const name = (value as { constructor?: { name?: string } } | undefined)?.constructor?.name;
   return name || 'object';
-}
-
-function pathOf(scope: IConstruct, id: string): string {
-  return scope.node.path ? `${scope.node.path}/${id}` : id;
 }
 
 function describeValue(value: unknown): string {

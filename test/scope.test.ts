@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import * as library from '../lib';
 import { ClusterBaseline, ExistingCluster, Kubelogin, KubernetesBaselinePack, PlatformMonitoring } from '../lib';
 import { HardenedK8sError } from '../lib/errors';
+import { libraryApp } from '../lib/scope';
 import { azureStack, synthWithPacks, testApp } from './helpers/synth';
 
 /** Every exported construct class of the library (anything whose prototype chain reaches Construct). */
@@ -123,5 +124,21 @@ describe('ClusterBaseline stacks', () => {
     new TerraformStack(app, 'baseline-objects');
     const error = errorOf(() => new ClusterBaseline(app, 'baseline', { cluster: cluster(), allowedRegistries: ['acrprod.azurecr.io/'] }));
     expect(error.message).toMatch(/^ClusterBaseline baseline: its stack "baseline-objects" cannot be created, the App already has a stack named "baseline-objects"\..*Fix: give the baseline \(or the other construct\) an id of its own\.$/s);
+  });
+});
+
+describe('libraryApp, the same check for APIs that take any construct of an app', () => {
+  test('returns the App of a construct in a stack that is a child of the App', () => {
+    const app = testApp();
+    expect(libraryApp(new Construct(new TerraformStack(app, 'infra'), 'group'), 'Compliance.of')).toBe(app);
+    expect(libraryApp(app, 'Compliance.of')).toBe(app);
+  });
+
+  test.each([
+    ['undefined', () => undefined, /^Compliance\.of: scope must be a construct in a cdktf App, but undefined was given\. Fix: .*Compliance\.of\(app\)\.$/],
+    ['a construct outside an App', () => new Construct(undefined as any, 'root'), /^Compliance\.of at root: its scope is not in a cdktf App/],
+    ['a cdktn app', () => new cdktn.App({ outdir: testApp().outdir }), /^Compliance\.of: framework mismatch: the App is from cdktn 0\.24\.0, while this library is built on cdktf 0\.21\.0\./],
+  ])('rejects %s', (_what, scope, message) => {
+    expect(errorOf(() => libraryApp(scope() as any, 'Compliance.of')).message).toMatch(message);
   });
 });
