@@ -5,7 +5,8 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { HardenedK8sError, HardenedStateBackend, HardenedStateBackendProps, StateReplication, TerraformStatePack } from '../../lib';
+import { HardenedStateBackend, HardenedStateBackendProps, StateReplication, TerraformStatePack } from '../../lib';
+import { HardenedK8sError } from '../../lib/errors';
 import { findingsOf, synthWithPacks, testApp } from '../helpers/synth';
 
 const SUBNET = '/subscriptions/s/resourceGroups/rg-runners/providers/Microsoft.Network/virtualNetworks/vnet-runners/subnets/pe';

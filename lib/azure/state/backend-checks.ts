@@ -101,7 +101,7 @@ export function backendProblems(stackName: string, stackJson: any, localStateAll
   if (backend.type === 'azurerm' && typeof backend.config.key !== 'string') {
     problems.push(`${where}: the azurerm backend has no literal key. Allowed: one state key per stack. Fix: let RemoteState.azureStorage set the key.`);
   }
-  if (backend.type === 'cloud' && typeof backend.config.workspaces?.name !== 'string') {
+  if (backend.type === 'cloud' && (typeof backend.config.workspaces?.name !== 'string' || backend.config.workspaces?.tags !== undefined)) {
     problems.push(
       `${where}: the cloud block selects workspaces by tags, so the stack's state (and the cross-stack reads of it) has no single workspace. ` +
         'Allowed: one named workspace per stack. Fix: let RemoteState.hcpTerraform name the workspace.',

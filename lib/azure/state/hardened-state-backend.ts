@@ -301,7 +301,7 @@ export class HardenedStateBackend extends TerraformStack {
     const registry = StateRegistry.of(this);
     if (p.stateMigrated ?? false) {
       const key = stateKey(undefined, this.node.id);
-      registry.claim(construct, stateLocationId({ type: 'azurerm', config: { storage_account_name: this.storageAccountName, container_name: this.containerName, key } }), this.node.id);
+      registry.claim(construct, stateLocationId({ type: 'azurerm', config: { storage_account_name: this.storageAccountName, container_name: this.containerName, key } }), this);
       new AzurermBackend(this, { storageAccountName: this.storageAccountName, containerName: this.containerName, key, useAzureadAuth: true, subscriptionId: this.subscriptionId });
       registry.add(this, false);
       return;

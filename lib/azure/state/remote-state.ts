@@ -93,7 +93,7 @@ export class RemoteState {
     const locations = new Map<TerraformStack, string>();
     for (const stack of stacks) {
       const key = stateKey(prefix, stack.node.id);
-      registry.claim(construct, stateLocationId({ type: 'azurerm', config: { storage_account_name: account, container_name: container, key } }), stack.node.id);
+      registry.claim(construct, stateLocationId({ type: 'azurerm', config: { storage_account_name: account, container_name: container, key } }), stack);
       new AzurermBackend(stack, { storageAccountName: account, containerName: container, key, useAzureadAuth: true, subscriptionId, tenantId });
       registry.add(stack, false);
       locations.set(stack, key);
@@ -123,7 +123,7 @@ export class RemoteState {
     const locations = new Map<TerraformStack, string>();
     for (const stack of stacks) {
       const workspace = validateWorkspaceName(construct, 'workspacePrefix', `${prefix}${stack.node.id}`);
-      registry.claim(construct, stateLocationId({ type: 'cloud', config: { hostname, organization, workspaces: { name: workspace } } }), stack.node.id);
+      registry.claim(construct, stateLocationId({ type: 'cloud', config: { hostname, organization, workspaces: { name: workspace } } }), stack);
       new CloudBackend(stack, { organization, hostname, workspaces: new NamedCloudWorkspace(workspace, project) });
       registry.add(stack, false);
       locations.set(stack, workspace);

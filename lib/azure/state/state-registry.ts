@@ -88,15 +88,15 @@ export class StateRegistry {
   }
 
   /** Records where a stack will keep its state; throws when another stack already keeps state there. */
-  public claim(construct: string, location: string, stackName: string): void {
+  public claim(construct: string, location: string, stack: TerraformStack): void {
     const owner = this.claimed.get(location);
-    if (owner !== undefined && owner !== stackName) {
+    if (owner !== undefined && owner !== stack.node.path) {
       throw new HardenedK8sError(
-        `${construct}: stacks ${JSON.stringify(owner)} and ${JSON.stringify(stackName)} would keep their state in the same place (${location}), ` +
+        `${construct}: stacks ${JSON.stringify(owner)} and ${JSON.stringify(stack.node.path)} would keep their state in the same place (${location}), ` +
           'so each apply would overwrite the other\'s state. Allowed: one state key (or workspace) per stack. Fix: give the stacks different names, or the calls different keyPrefix / workspacePrefix values.',
       );
     }
-    this.claimed.set(location, stackName);
+    this.claimed.set(location, stack.node.path);
   }
 
   private stacks(): TerraformStack[] {
@@ -131,10 +131,10 @@ export class StateRegistry {
     if (backends.length === 1) {
       const location = stateLocationId(backends[0]);
       const owner = this.written.get(location);
-      if (owner !== undefined && owner !== name) {
-        problems.push(`stacks ${JSON.stringify(owner)} and ${JSON.stringify(name)} both keep their state in ${location}. Allowed: one state key (or workspace) per stack. Fix: remove the override that changed the key, or give the stacks different names.`);
+      if (owner !== undefined && owner !== stack.node.path) {
+        problems.push(`stacks ${JSON.stringify(owner)} and ${JSON.stringify(stack.node.path)} both keep their state in ${location}. Allowed: one state key (or workspace) per stack. Fix: remove the override that changed the key, or give the stacks different names.`);
       }
-      this.written.set(location, name);
+      this.written.set(location, stack.node.path);
     }
     if (problems.length > 0) {
       throw new HardenedK8sError(`Terraform state settings of stack ${JSON.stringify(name)} are not safe to apply:\n  - ${problems.join('\n  - ')}`);

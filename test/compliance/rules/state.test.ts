@@ -12,7 +12,7 @@ import { stateAccountNoPublicBlobs } from '../../../lib/compliance/rules/state/n
 import { stateAccountReplication } from '../../../lib/compliance/rules/state/replication';
 import { stateLeastPrivilegeRoles } from '../../../lib/compliance/rules/state/role-assignments';
 import { stateAccountSecureTransfer } from '../../../lib/compliance/rules/state/secure-transfer';
-import { RuleSeverity, TerraformStatePack } from '../../../lib';
+import { IComplianceRule, RuleSeverity, TerraformStatePack } from '../../../lib';
 import { evaluateRule } from '../../helpers/rule-harness';
 
 const ACCOUNT = 'azurerm_storage_account';
@@ -82,9 +82,12 @@ describe('state account attribute rules: the provider default is insecure, so an
     [stateAccountNoCrossTenantReplication, { cross_tenant_replication_enabled: true }, 'cross_tenant_replication_enabled=true'],
     [stateAccountReplication, { account_replication_type: 'LRS' }, 'account_replication_type=LRS: one datacenter holds every copy'],
     [stateAccountCustomerManagedKey, { customer_managed_key: undefined }, 'Microsoft-managed keys only'],
-  ].map(([rule, change, message]) => [(rule as any).metadata.id, rule, change, message]))('%s: %j non-compliant', (_id, rule, change, message) => {
-    expect(evaluateRule(rule, ACCOUNT, { ...HARDENED, ...change }, OTHERS)).toEqual({ status: 'non-compliant', message });
-  });
+  ].map(([rule, change, message]) => [(rule as IComplianceRule).metadata.id, rule, change, message]) as [string, IComplianceRule, object, string][])(
+    '%s: %j non-compliant',
+    (_id, rule, change, message) => {
+      expect(evaluateRule(rule, ACCOUNT, { ...HARDENED, ...change }, OTHERS)).toEqual({ status: 'non-compliant', message });
+    },
+  );
 
   test('defaults that are secure in azurerm 4.55 pass when unset: HTTPS only, TLS 1.2, no cross-tenant replication', () => {
     const unset = { ...HARDENED, https_traffic_only_enabled: undefined, min_tls_version: undefined, cross_tenant_replication_enabled: undefined };
