@@ -70,10 +70,20 @@ describe('RemoteState.azureStorage', () => {
     expect(() => state.locationOf(new TerraformStack(testApp(), 'other'))).toThrow(/stack "other" was not configured by this call. Allowed: one of "network", "workloads"/);
   });
 
-  test('the container defaults to "tfstate" and keys to "<stack>.tfstate" without a prefix', () => {
-    const other = twoStacks().app;
-    const plain = RemoteState.azureStorage(other, ACCOUNT);
+  test('the container defaults to "tfstate", keys to "<stack>.tfstate" without a prefix, subscription and tenant to the runner\'s', () => {
+    const other = twoStacks();
+    const plain = RemoteState.azureStorage(other.app, ACCOUNT);
     expect(plain.stacks.map((s) => plain.locationOf(s))).toEqual(['network.tfstate', 'workloads.tfstate']);
+    other.network.prepareStack();
+    expect(other.network.toTerraform().terraform.backend).toEqual({ azurerm: { storage_account_name: 'sttfstatetest', container_name: 'tfstate', key: 'network.tfstate', use_azuread_auth: true } });
+  });
+
+  test('HCP Terraform defaults: workspaces named like the stacks, on app.terraform.io, in the default project', () => {
+    const other = twoStacks();
+    const hcp = RemoteState.hcpTerraform(other.app, { organization: 'platform-team' });
+    expect(hcp.locationOf(other.workloads)).toBe('workloads');
+    other.network.prepareStack();
+    expect(other.network.toTerraform().terraform.cloud).toEqual({ organization: 'platform-team', workspaces: { name: 'network' } });
   });
 });
 

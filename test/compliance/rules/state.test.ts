@@ -63,7 +63,7 @@ describe('terraform-state pack', () => {
   });
 
   test('an untagged storage account is not judged (the rules are for state accounts)', () => {
-    const { tags: _tags, ...untagged } = HARDENED;
+    const untagged = { ...HARDENED, tags: { purpose: 'data' } };
     for (const rule of STATE_RULES.filter((r) => r.metadata.resourceTypes.includes(ACCOUNT))) {
       expect([rule.metadata.id, status(rule, { ...untagged, shared_access_key_enabled: true })]).toEqual([rule.metadata.id, 'not-applicable']);
     }
@@ -142,7 +142,7 @@ describe('state-account-network-restricted', () => {
     expect(status(stateAccountNetworkRestricted, allowlisted(['20.50.10.4', '20.50.11.0/28', '20.50.12.0/24']), {})).toBe('compliant');
   });
   test('non-compliant: a public account (the provider defaults to public with default action Allow)', () => {
-    const { public_network_access_enabled: _p, network_rules: _n, ...open } = HARDENED;
+    const open = { ...HARDENED, public_network_access_enabled: undefined, network_rules: undefined };
     expect(evaluateRule(stateAccountNetworkRestricted, ACCOUNT, open, {})).toMatchObject({ status: 'non-compliant', message: expect.stringContaining('default_action=Allow') });
     expect(status(stateAccountNetworkRestricted, allowlisted(['20.50.10.4'], 'Allow'), {})).toBe('non-compliant');
   });
