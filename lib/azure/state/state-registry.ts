@@ -117,11 +117,12 @@ export class StateRegistry {
     const json = stack.toTerraform();
     this.finalJson.set(stack, json);
     const name = stack.node.id;
+    const stacks = this.stacks();
     const problems = [
-      ...(this.appChecked ? [] : this.appProblems()),
+      ...(this.appChecked ? [] : this.appProblems(stacks)),
       ...backendProblems(name, json, this.known.get(stack)!.localStateAllowed),
       ...remoteStateProblems(name, json, (suffix) => {
-        const producer = this.stacks().find((s) => crossStackSuffix(s) === suffix);
+        const producer = stacks.find((s) => crossStackSuffix(s) === suffix);
         const backends = producer ? finalBackends(this.jsonOf(producer)) : [];
         return backends.length === 1 ? backends[0] : undefined;
       }),
@@ -143,9 +144,8 @@ export class StateRegistry {
   }
 
   /** Stacks no state call configured, and stack names used twice (their output would overwrite each other). */
-  private appProblems(): string[] {
+  private appProblems(stacks: TerraformStack[]): string[] {
     const problems: string[] = [];
-    const stacks = this.stacks();
     const unknown = stacks
       .filter((s) => !this.known.has(s))
       .map((s) => s.node.path)
