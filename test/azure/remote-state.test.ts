@@ -219,7 +219,7 @@ describe('RemoteState checks the final configuration at synth', () => {
     const { app } = twoStacks();
     RemoteState.azureStorage(app, ACCOUNT);
     azureStack(app, 'late');
-    synthFails(app).toThrow(/stacks "late" have no remote state: they were created after RemoteState/);
+    synthFails(app).toThrow(/stacks "late" have no remote state: no RemoteState call configured them/);
   });
 
   test('a stack keeping state in a local file fails synth, even with a relative path', () => {

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -7,7 +9,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { HardenedStateBackend, HardenedStateBackendProps, StateReplication, TerraformStatePack } from '../../lib';
 import { HardenedK8sError } from '../../lib/errors';
-import { findingsOf, synthWithPacks, testApp } from '../helpers/synth';
+import { azureStack, findingsOf, synthWithPacks, testApp } from '../helpers/synth';
 
 const SUBNET = '/subscriptions/s/resourceGroups/rg-runners/providers/Microsoft.Network/virtualNetworks/vnet-runners/subnets/pe';
 const ZONE = '/subscriptions/s/resourceGroups/rg-runners/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net';
@@ -217,5 +219,26 @@ describe('HardenedStateBackend bad input', () => {
     expect(build(undefined)).toThrow(/storageAccountName is required/);
     expect(build(PROPS, (app: any) => new TerraformStack(app, 'outer'))).toThrow(/the scope must be the App \(got "outer"\)/);
     expect(() => new HardenedStateBackend(undefined as any, 'tfstate', PROPS)).toThrow(/the scope must be the App \(got undefined\)/);
+  });
+});
+
+describe('HardenedStateBackend in an app', () => {
+  test('stacks no RemoteState call configured fail synth instead of keeping local state', () => {
+    const app = testApp();
+    new HardenedStateBackend(app, 'tfstate', PROPS);
+    azureStack(app, 'platform-infra');
+    expect(() => app.synth()).toThrow(/stacks "platform-infra" have no remote state: no RemoteState call configured them.*HardenedStateBackend.useForEveryStack/);
+  });
+
+  test('useForEveryStack puts the other stacks on the account, in the bootstrap\'s subscription, with the prefix given', () => {
+    const app = testApp();
+    const state = new HardenedStateBackend(app, 'tfstate', { ...PROPS, subscriptionId: '33333333-3333-3333-3333-333333333333' });
+    const infra = azureStack(app, 'platform-infra');
+    const remote = state.useForEveryStack({ keyPrefix: 'platform' });
+    expect(remote.stacks).toEqual([infra]);
+    app.synth();
+    expect(JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'platform-infra', 'cdk.tf.json'), 'utf-8')).terraform.backend).toEqual({
+      azurerm: { storage_account_name: 'sttfstatetest', container_name: 'tfstate', key: 'platform/platform-infra.tfstate', use_azuread_auth: true, subscription_id: '33333333-3333-3333-3333-333333333333' },
+    });
   });
 });

@@ -152,8 +152,9 @@ export class StateRegistry {
       .sort(compareStrings);
     if (unknown.length) {
       problems.push(
-        `stacks ${unknown.map((p) => JSON.stringify(p)).join(', ')} have no remote state: they were created after RemoteState.azureStorage / hcpTerraform ran, ` +
-          'so cdktf gave them a local backend with this machine\'s absolute path. Allowed: every stack on the remote backend. Fix: call RemoteState after creating every stack, or pass the stacks in its stacks prop.',
+        `stacks ${unknown.map((p) => JSON.stringify(p)).join(', ')} have no remote state: no RemoteState call configured them (they were created after it ran, or it was never called), ` +
+          'so cdktf gave them a local backend with this machine\'s absolute path. Allowed: every stack on the remote backend. ' +
+          'Fix: call RemoteState.azureStorage / hcpTerraform (or HardenedStateBackend.useForEveryStack) after creating every stack, or pass the stacks in its stacks prop.',
       );
     }
     const byName = new Map<string, string[]>();
