@@ -1,16 +1,14 @@
 // Internal: the stacks of one app whose state settings the library checks, and the check itself.
-// Each known stack gets a validation that runs just before the stack is written, on the stack's
-// final JSON: an override cannot slip a credential or a local path past it.
+// It runs once per synth, after every stack is written, on the files cdktf wrote: the final
+// configuration (overrides included, so an escape hatch cannot slip a credential or a local path
+// past it), read back instead of rendered a second time.
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, TerraformBackend, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { HardenedK8sError } from '../../errors';
 import { compareStrings } from '../../ordering';
 import { backendProblems, FinalBackend, finalBackends, remoteStateProblems } from './backend-checks';
-
-interface KnownStack {
-  /** True for a state bootstrap stack before its state moves into its account. */
-  readonly localStateAllowed: boolean;
-}
 
 const REGISTRIES = new WeakMap<App, StateRegistry>();
 
@@ -62,29 +60,25 @@ export class StateRegistry {
   }
 
   private readonly app: App;
-  private readonly known = new Map<TerraformStack, KnownStack>();
+  /** Known stacks, and whether each may keep local state (a bootstrap stack before migration). */
+  private readonly known = new Map<TerraformStack, boolean>();
   /** State locations claimed at construction, so a clash fails where it is made. */
   private readonly claimed = new Map<string, string>();
-  /** State locations of the stacks checked so far in this synth. */
-  private readonly written = new Map<string, string>();
-  private readonly finalJson = new Map<TerraformStack, any>();
-  private appChecked = false;
 
   private constructor(app: App) {
     this.app = app;
+    app.node.addValidation({ validate: () => this.checkWrittenApp() });
   }
 
   public isKnown(stack: TerraformStack): boolean {
     return this.known.has(stack);
   }
 
-  /** Checks the stack's state settings when it is synthesized. */
+  /** Checks the stack's state settings at synth. */
   public add(stack: TerraformStack, localStateAllowed: boolean): void {
-    if (this.known.has(stack)) {
-      return;
+    if (!this.known.has(stack)) {
+      this.known.set(stack, localStateAllowed);
     }
-    this.known.set(stack, { localStateAllowed });
-    stack.node.addValidation({ validate: () => this.check(stack) });
   }
 
   /** Records where a stack will keep its state; throws when another stack already keeps state there. */
@@ -99,74 +93,101 @@ export class StateRegistry {
     this.claimed.set(location, stack.node.path);
   }
 
-  private stacks(): TerraformStack[] {
-    return this.app.node.findAll().filter(TerraformStack.isStack);
-  }
-
-  private jsonOf(stack: TerraformStack): any {
-    let json = this.finalJson.get(stack);
-    if (json === undefined) {
-      json = stack.toTerraform();
-      this.finalJson.set(stack, json);
-    }
-    return json;
-  }
-
-  private check(stack: TerraformStack): string[] {
-    // The stack's own JSON is taken fresh: its aspects have run by now.
-    const json = stack.toTerraform();
-    this.finalJson.set(stack, json);
-    const name = stack.node.id;
-    const stacks = this.stacks();
-    const problems = [
-      ...(this.appChecked ? [] : this.appProblems(stacks)),
-      ...backendProblems(name, json, this.known.get(stack)!.localStateAllowed),
-      ...remoteStateProblems(name, json, (suffix) => {
-        const producer = stacks.find((s) => crossStackSuffix(s) === suffix);
-        const backends = producer ? finalBackends(this.jsonOf(producer)) : [];
-        return backends.length === 1 ? backends[0] : undefined;
-      }),
-    ];
-    this.appChecked = true;
-    const backends = finalBackends(json);
-    if (backends.length === 1) {
-      const location = stateLocationId(backends[0]);
-      const owner = this.written.get(location);
-      if (owner !== undefined && owner !== stack.node.path) {
-        problems.push(`stacks ${JSON.stringify(owner)} and ${JSON.stringify(stack.node.path)} both keep their state in ${location}. Allowed: one state key (or workspace) per stack. Fix: remove the override that changed the key, or give the stacks different names.`);
+  /**
+   * Every problem of the app's state settings, one line each, and the stacks whose configuration is
+   * unsafe, given each known stack's final Terraform JSON.
+   */
+  public problems(jsonOf: (stack: TerraformStack) => any): { lines: string[]; unsafe: TerraformStack[] } {
+    const stacks = this.app.node.findAll().filter(TerraformStack.isStack);
+    const json = new Map(stacks.filter((s) => this.known.has(s)).map((s) => [s, jsonOf(s)]));
+    const lines: string[] = [];
+    const unsafe = new Set<TerraformStack>();
+    const report = (affected: TerraformStack[], found: string[]) => {
+      if (found.length) {
+        lines.push(...found);
+        affected.forEach((s) => unsafe.add(s));
       }
-      this.written.set(location, stack.node.path);
+    };
+    for (const problem of this.appProblems(stacks)) {
+      report(problem.stacks, [problem.line]);
     }
-    if (problems.length > 0) {
-      throw new HardenedK8sError(`Terraform state settings of stack ${JSON.stringify(name)} are not safe to apply:\n  - ${problems.join('\n  - ')}`);
+    const owners = new Map<string, string>();
+    for (const [stack, tf] of json) {
+      const name = stack.node.id;
+      report([stack], backendProblems(name, tf, this.known.get(stack)!));
+      report(
+        [stack],
+        remoteStateProblems(name, tf, (suffix) => {
+          const producer = [...json.keys()].find((s) => crossStackSuffix(s) === suffix);
+          const backends = producer ? finalBackends(json.get(producer)) : [];
+          return backends.length === 1 ? backends[0] : undefined;
+        }),
+      );
+      const backends = finalBackends(tf);
+      if (backends.length === 1) {
+        const location = stateLocationId(backends[0]);
+        const owner = owners.get(location);
+        if (owner !== undefined) {
+          report(
+            [stack],
+            [
+              `stacks ${JSON.stringify(owner)} and ${JSON.stringify(stack.node.path)} both keep their state in ${location}. ` +
+                'Allowed: one state key (or workspace) per stack. Fix: remove the override that changed the key, or give the stacks different names.',
+            ],
+          );
+        }
+        owners.set(location, stack.node.path);
+      }
     }
-    return [];
+    return { lines, unsafe: stacks.filter((s) => unsafe.has(s)) };
+  }
+
+  /** Checks what this synth wrote; on a problem removes the unsafe stacks' configuration files and fails. */
+  private checkWrittenApp(): string[] {
+    if (this.known.size === 0) {
+      return [];
+    }
+    const file = (stack: TerraformStack) => path.join(this.app.outdir, this.app.manifest.forStack(stack).synthesizedStackPath);
+    // HCL output cannot be read back as JSON; render the stack once more instead.
+    const { lines, unsafe } = this.problems((stack) => (this.app.hclOutput ? stack.toTerraform() : JSON.parse(fs.readFileSync(file(stack), 'utf-8'))));
+    if (lines.length === 0) {
+      return [];
+    }
+    // Never leave an unsafe configuration behind to be applied; the stacks' other files (reports,
+    // Terraform's working data, a local state) stay.
+    for (const stack of unsafe) {
+      fs.rmSync(file(stack), { force: true });
+    }
+    throw new HardenedK8sError(
+      `Terraform state settings are not safe to apply (${lines.length} problem(s); removed the configuration of ${unsafe.map((s) => JSON.stringify(s.node.path)).join(', ')}):\n  - ${lines.join('\n  - ')}`,
+    );
   }
 
   /** Stacks no state call configured, and stack names used twice (their output would overwrite each other). */
-  private appProblems(stacks: TerraformStack[]): string[] {
-    const problems: string[] = [];
-    const unknown = stacks
-      .filter((s) => !this.known.has(s))
-      .map((s) => s.node.path)
-      .sort(compareStrings);
+  private appProblems(stacks: TerraformStack[]): Array<{ stacks: TerraformStack[]; line: string }> {
+    const problems: Array<{ stacks: TerraformStack[]; line: string }> = [];
+    const unknown = stacks.filter((s) => !this.known.has(s)).sort((a, b) => compareStrings(a.node.path, b.node.path));
     if (unknown.length) {
-      problems.push(
-        `stacks ${unknown.map((p) => JSON.stringify(p)).join(', ')} have no remote state: no RemoteState call configured them (they were created after it ran, or it was never called), ` +
+      problems.push({
+        stacks: unknown,
+        line:
+          `stacks ${unknown.map((s) => JSON.stringify(s.node.path)).join(', ')} have no remote state: no RemoteState call configured them (they were created after it ran, or it was never called), ` +
           'so cdktf gave them a local backend with this machine\'s absolute path. Allowed: every stack on the remote backend. ' +
           'Fix: call RemoteState.azureStorage / hcpTerraform (or HardenedStateBackend.useForEveryStack) after creating every stack, or pass the stacks in its stacks prop.',
-      );
+      });
     }
-    const byName = new Map<string, string[]>();
+    const byName = new Map<string, TerraformStack[]>();
     for (const s of stacks) {
-      byName.set(s.node.id, [...(byName.get(s.node.id) ?? []), s.node.path]);
+      byName.set(s.node.id, [...(byName.get(s.node.id) ?? []), s]);
     }
-    for (const [name, paths] of [...byName.entries()].sort((a, b) => compareStrings(a[0], b[0]))) {
-      if (paths.length > 1) {
-        problems.push(
-          `stacks ${paths.map((p) => JSON.stringify(p)).join(' and ')} share the name ${JSON.stringify(name)}: cdktf writes both to cdktf.out/stacks/${name} and their state keys clash. ` +
+    for (const [name, same] of [...byName.entries()].sort((a, b) => compareStrings(a[0], b[0]))) {
+      if (same.length > 1) {
+        problems.push({
+          stacks: same,
+          line:
+            `stacks ${same.map((s) => JSON.stringify(s.node.path)).join(' and ')} share the name ${JSON.stringify(name)}: cdktf writes both to cdktf.out/stacks/${name} and their state keys clash. ` +
             'Allowed: one name per stack in the app. Fix: give each platform of a fleet its own name prefix.',
-        );
+        });
       }
     }
     return problems;
