@@ -214,7 +214,7 @@ describe('RemoteState checks the final configuration at synth', () => {
 
   test('a SAS token added through an override fails synth and leaves no configuration of that stack to apply', () => {
     const app = twoStacksWithSas();
-    synthFails(app).toThrow(/removed the configuration of "workloads"\):\n  - stack "workloads": the azurerm backend sets sas_token/);
+    synthFails(app).toThrow(/removed the configuration of "workloads"\):\n {2}- stack "workloads": the azurerm backend sets sas_token/);
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'workloads', 'cdk.tf.json'))).toBe(false);
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'network', 'cdk.tf.json'))).toBe(true);
     expect(fs.existsSync(path.join(app.outdir, 'manifest.json'))).toBe(false);
