@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compiledExample, exampleNames, expectSameFiles, filesBelow, synthExample } from './helpers/examples';
+import * as os from 'os';
+import { compiledExample, exampleNames, expectSameFiles, filesBelow, ROOT, synthExample } from './helpers/examples';
 import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
 
 
@@ -38,6 +39,32 @@ describe.each(exampleNames())('example %s', (name) => {
     for (const file of filesBelow(first)) {
       expect([file, findSecrets(fs.readFileSync(path.join(first, file), 'utf-8'))]).toEqual([file, []]);
     }
+  });
+
+  test('holds no path of the machine that ran synth in any file (the output is portable)', () => {
+    const machinePaths = [ROOT, first, fs.realpathSync(first), os.homedir()].filter((p) => p.length > 1);
+    for (const file of filesBelow(first)) {
+      const text = fs.readFileSync(path.join(first, file), 'utf-8');
+      expect([file, machinePaths.filter((p) => text.includes(p))]).toEqual([file, []]);
+    }
+  });
+
+  test('keeps every stack\'s state remote: azurerm with Entra ID auth and one key per stack, no credential, cross-stack reads from the producer', () => {
+    const stacks = filesBelow(first).filter((f) => f.endsWith('cdk.tf.json'));
+    const tf = new Map(stacks.map((f) => [f.split(path.sep)[1], JSON.parse(fs.readFileSync(path.join(first, f), 'utf-8'))]));
+    const keys = new Set<string>();
+    for (const [stack, json] of tf) {
+      const backend = json.terraform.backend?.azurerm;
+      expect([stack, Object.keys(json.terraform.backend ?? {}), backend?.use_azuread_auth]).toEqual([stack, ['azurerm'], true]);
+      expect([stack, Object.keys(backend).sort()]).toEqual([stack, expect.arrayContaining(['container_name', 'key', 'storage_account_name', 'use_azuread_auth'])]);
+      expect([stack, Object.keys(backend).filter((k) => /key$|token|secret|password|certificate/.test(k) && k !== 'key')]).toEqual([stack, []]);
+      keys.add(`${backend.storage_account_name}/${backend.container_name}/${backend.key}`);
+      for (const [name, read] of Object.entries<any>(json.data?.terraform_remote_state ?? {})) {
+        const producer = tf.get(name.replace('cross-stack-reference-input-', ''));
+        expect([stack, name, read.backend, read.config]).toEqual([stack, name, 'azurerm', producer?.terraform.backend.azurerm]);
+      }
+    }
+    expect(keys.size).toBe(tf.size);
   });
 
   test('marks every output that carries a credential as sensitive', () => {
