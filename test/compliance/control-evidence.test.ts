@@ -97,7 +97,7 @@ describe('weakened variants fail naming the control; the protected ones have the
 
   test("the default baseline has every part of every rule's evidence", () => {
     expect(missing('full')).toEqual([]);
-    expect(findings.filter((f) => f.constructPath.startsWith('full/') && f.status === 'non-compliant' && !f.waiverReason)).toEqual([]);
+    expect(findings.filter((f) => f.stack.startsWith('full-') && f.status === 'non-compliant' && !f.waiverReason)).toEqual([]);
   });
 
   test.each(POLICY_GROUPS.map((group, i) => [i, group]))('switching policies off (group %i) fails gatekeeper-constraint-enforced for exactly them and their controls', (i, group) => {
@@ -144,7 +144,7 @@ describe('weakened variants fail naming the control; the protected ones have the
 
   test('a constraint that only reports is judged non-compliant itself (it is evidence, not missing)', () => {
     expect(missing('dryrun', 'gatekeeper-constraint-enforced')).toEqual([]);
-    const dryrun = findings.filter((f) => f.ruleId === 'gatekeeper-constraint-enforced' && f.constructPath.startsWith('dryrun/') && f.status === 'non-compliant');
+    const dryrun = findings.filter((f) => f.ruleId === 'gatekeeper-constraint-enforced' && f.stack === 'dryrun-policies' && f.status === 'non-compliant');
     expect(dryrun).toHaveLength(Object.values(GatekeeperPolicy).length);
   });
 
