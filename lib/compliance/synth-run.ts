@@ -9,6 +9,7 @@ import { CisBenchmark } from '../cis/types';
 import { complianceBlocked, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
 import { evaluateStack, sortFindings } from './evaluate';
+import { elementPaths } from './element-paths';
 import { missingEvidence } from './evidence';
 import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, writeOutput } from './outdir';
 import {
@@ -82,7 +83,7 @@ export class SynthRun {
     const stackJson = this.config.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(this.config.outdir, this.config.manifest.forStack(stack).synthesizedStackPath), 'utf-8'));
-    const resources = new StackResources(stack.node.id, stackJson);
+    const resources = new StackResources(stack.node.id, stackJson, elementPaths(stack));
     const findings = evaluateStack(resources, this.config.rulesByType, this.waivers);
     this.results.set(stack.node.path, { stack, resources, findings: findings.map((f) => ({ stack: stack.node.id, ...f })) });
   }
