@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp, tokenNotAllowed } from '../errors';
 import { ClusterEndpoint, IKubernetesCluster, KubernetesDistribution, PolicyEngine } from '../kubernetes/cluster';
 import { validateRegistryPrefix } from '../kubernetes/addons/gatekeeper-policies/registry-host';
-import { validateDnsLabel } from '../kubernetes/namespace/dns-label';
 import { admissionConfiguration, SYSTEM_NAMESPACES } from './admission-config';
 import { validateExemptNamespace } from '../kubernetes/exemptions';
 import { auditPolicy } from './audit-policy';
@@ -19,6 +18,7 @@ import { RKE2_DEFAULT_DATA_DIR, secretsEncryptionProblems } from './rke2-secrets
 import { KubeletCipherSuites, Rke2Cni } from './rke2-settings';
 import { validateRke2Version } from './rke2-version';
 import { libraryScope } from '../scope';
+import { validateDnsLabel } from '../validation';
 
 /** A machine pool of a HardenedRke2Cluster: Azure VMs on a private subnet, no public IP. */
 export interface Rke2MachinePool {

@@ -9,13 +9,13 @@ import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { assignRole } from '../internal/role-assignment';
-import { requireString, validateIntegerRange } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
 import { agicRoleAssignments } from './agic-grants';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 import { libraryScope } from '../../scope';
+import { requireString, validateIntegerRange } from '../../validation';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {

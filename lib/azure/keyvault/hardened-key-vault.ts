@@ -11,12 +11,13 @@ import { addPrivateEndpoint } from '../internal/private-endpoint';
 import { exactlyOneOf, invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { assignRole } from '../internal/role-assignment';
-import { requireString, validateIntegerRange, validateVaultName } from '../internal/validation';
+import { validateVaultName } from '../internal/validation';
 import { KeyVaultRole } from './key-vault-role';
 import { KeyVaultSku } from './key-vault-sku';
 import { KmsKey, KmsKeyOptions } from './kms-key';
 import { VaultSecret, VaultSecretOptions } from './vault-secret';
 import { libraryScope } from '../../scope';
+import { requireString, validateIntegerRange } from '../../validation';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps {

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import { exactlyOneOf, invalidProp } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
 import { KeyVaultSku } from './key-vault-sku';
-import { requireString, validateIntegerRange, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
+import { validateVaultObjectName } from '../internal/validation';
 import { libraryScope } from '../../scope';
+import { requireString, validateIntegerRange, validateUtcTimestamp } from '../../validation';
 
 /** Options of a KMS key created with {@link HardenedKeyVault.addKmsKey}. */
 export interface KmsKeyOptions {

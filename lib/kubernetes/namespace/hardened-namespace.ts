@@ -4,13 +4,13 @@ import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress 
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp } from '../../errors';
-import { validateDnsLabel } from './dns-label';
 import { PodSecurityLevel } from './pod-security';
 import { podSecurityLabelValues } from './pod-security-label-values';
 import { PodSecurityVersion } from './pod-security-version';
 import { validatePodSecurityVersion } from './pod-security-version-validation';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
+import { validateDnsLabel } from '../../validation';
 
 /** A namespace label. */
 export interface NamespaceLabel {

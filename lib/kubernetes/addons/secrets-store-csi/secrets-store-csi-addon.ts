@@ -1,6 +1,5 @@
 import { Annotations } from 'cdktf';
 import { invalidProp } from '../../../errors';
-import { validateDnsLabel } from '../../namespace/dns-label';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
@@ -8,6 +7,7 @@ import { nodeAgentNamespace } from '../node-agent-namespace';
 import { AzureKeyVaultProviderVersion } from './azure-key-vault-provider-version';
 import { AZURE_KEY_VAULT_PROVIDER_HARDENING, SECRETS_STORE_CSI_DRIVER_HARDENING } from './hardening';
 import { SecretsStoreCsiDriverVersion } from './secrets-store-csi-driver-version';
+import { validateDnsLabel } from '../../../validation';
 
 /** Props of {@link SecretsStoreCsiAddon}. */
 export interface SecretsStoreCsiAddonProps {
