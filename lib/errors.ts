@@ -96,6 +96,14 @@ export function unknownWaiverRule(scopePath: string, ruleId: string, packs: stri
   );
 }
 
+/** A problem line: a waiver naming a rule whose findings may never be accepted. */
+export function unwaivableRule(scopePath: string, ruleId: string): string {
+  return (
+    `waiver of ${show(ruleId)} on ${scopePath || '<app>'}: the rule cannot be waived (its findings put a credential or an unsafe setting into what Terraform applies). ` +
+    'Fix: remove the waiver and fix the configuration the finding names.'
+  );
+}
+
 /** A problem line: a stack that was synthesized without passing through the engine. */
 export function stackNotChecked(stackPath: string): string {
   return (

@@ -33,7 +33,7 @@ export function evaluateStack(
         result = { status: ComplianceStatus.UNKNOWN, message: `rule failed: ${scope}` };
         scope = scopeOf(rule, result) as Exclude<typeof scope, string>;
       }
-      const waiver = WAIVABLE.has(result.status) ? waivers.match(rule.metadata.id, resource.constructPath) : undefined;
+      const waiver = WAIVABLE.has(result.status) && rule.metadata.waivable !== false ? waivers.match(rule.metadata.id, resource.constructPath) : undefined;
       findings.push({
         ruleId: rule.metadata.id,
         title: rule.metadata.title,

@@ -60,7 +60,7 @@ export function missingEvidence(input: EvidenceInput): ReportFinding[] {
         continue;
       }
       const controls = new Set(missing.flatMap((r) => r.cisControls.map(controlKey)));
-      const waiver = input.waivers.match(m.id, subject.constructPath);
+      const waiver = m.waivable === false ? undefined : input.waivers.match(m.id, subject.constructPath);
       out.push({
         stack: subject.stack,
         ruleId: m.id,

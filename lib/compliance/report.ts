@@ -6,6 +6,7 @@ import { CisBenchmark, ControlImplementation } from '../cis/types';
 import { compareStrings } from '../ordering';
 import { benchmarkLabel } from './benchmark-label';
 import { notCoveredReason } from './not-covered';
+import { requirementsOf } from './rule-evidence';
 import { ComplianceStatus, Finding, IComplianceRule, RuleSeverity } from './types';
 
 /** Marks a compliance.json this engine wrote; readers check it before trusting the rest. */
@@ -248,5 +249,14 @@ export function ruleEntry(rule: IComplianceRule): Record<string, unknown> {
     remediationTargets: m.remediationTargets ?? [],
     cisControls: m.cisControls.map((c) => `${c.benchmark}/${c.id}`),
     resourceTypes: m.resourceTypes,
+    waivable: m.waivable !== false,
+    ...(m.evidence
+      ? {
+          evidence: {
+            protects: m.evidence.protects,
+            requirements: requirementsOf(rule).map((r) => ({ id: r.id, description: r.description, cisControls: r.cisControls.map((c) => `${c.benchmark}/${c.id}`) })),
+          },
+        }
+      : {}),
   };
 }

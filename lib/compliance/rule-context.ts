@@ -21,6 +21,7 @@ export const LOCAL_TYPE = 'local';
 export class StackResources implements IRuleContext {
   public readonly stackName: string;
   private readonly byType = new Map<string, ResolvedResource[]>();
+  private app: IRuleContext[] = [this];
 
   /**
    * `constructPaths` gives the construct path of the items whose JSON has no `//` metadata (providers,
@@ -72,6 +73,17 @@ export class StackResources implements IRuleContext {
 
   public resourcesOfType(terraformType: string): IResolvedResource[] {
     return this.byType.get(terraformType) ?? [];
+  }
+
+  public appStacks(): IRuleContext[] {
+    return [...this.app];
+  }
+
+  /** Gives every stack of the app the others (the engine checks stacks once all are synthesized). */
+  public static linkApp(stacks: StackResources[]): void {
+    for (const s of stacks) {
+      s.app = [...stacks];
+    }
   }
 
   /** The item at a Terraform address (`type.name`, `data.type.name`, `provider.name`), if the stack has it. */

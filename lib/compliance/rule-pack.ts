@@ -17,6 +17,9 @@ export function validateRule(rule: IComplianceRule): void {
   if (m.severity !== RuleSeverity.ERROR && m.severity !== RuleSeverity.WARNING) {
     throw invalidRuleMetadata(m.id, `severity ${JSON.stringify(m.severity)} is not error or warning`);
   }
+  if (m.waivable !== undefined && typeof m.waivable !== 'boolean') {
+    throw invalidRuleMetadata(m.id, `waivable ${JSON.stringify(m.waivable)} is not true or false`);
+  }
   if (!m.resourceTypes?.length) {
     throw invalidRuleMetadata(m.id, 'resourceTypes must name at least one Terraform resource type');
   }

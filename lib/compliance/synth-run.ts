@@ -78,19 +78,23 @@ export class SynthRun {
     return this.config.stacks[this.config.stacks.length - 1] === stack;
   }
 
-  /** Runs the rules over a stack's synthesized JSON (overrides included). */
+  /** Reads a stack's synthesized JSON (overrides included); its rules run once every stack is read. */
   public check(stack: TerraformStack): void {
     const stackJson = this.config.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(this.config.outdir, this.config.manifest.forStack(stack).synthesizedStackPath), 'utf-8'));
     const resources = new StackResources(stack.node.id, stackJson, elementPaths(stack));
-    const findings = evaluateStack(resources, this.config.rulesByType, this.waivers);
-    this.results.set(stack.node.path, { stack, resources, findings: findings.map((f) => ({ stack: stack.node.id, ...f })) });
+    this.results.set(stack.node.path, { stack, resources, findings: [] });
   }
 
   /** Judges the app once every stack is checked: writes the green reports, or reports every blocking finding at once. */
   public finish(): void {
     const results = this.config.stacks.map((s) => this.results.get(s.node.path)).filter((r): r is StackResult => r !== undefined);
+    // Rules see the whole app (a stack reading another's state), so every stack is evaluated at the end.
+    StackResources.linkApp(results.map((r) => r.resources));
+    for (const r of results) {
+      r.findings = evaluateStack(r.resources, this.config.rulesByType, this.waivers).map((f) => ({ stack: r.stack.node.id, ...f }));
+    }
     this.addMissingEvidence(results);
     const problems = this.problems();
     const findings = results.flatMap((r) => r.findings);
@@ -151,7 +155,11 @@ export class SynthRun {
       .filter((s) => !this.results.has(s.node.path))
       .map((s) => ({ kind: 'unchecked-stack', constructPath: s.node.path, message: stackNotChecked(s.node.path) }));
     const waivers: ReportProblem[] = this.waivers
-      .problems(new Set(this.config.rules.map((r) => r.metadata.id)), this.config.packs.map((p) => p.name))
+      .problems(
+        new Set(this.config.rules.map((r) => r.metadata.id)),
+        this.config.packs.map((p) => p.name),
+        new Set(this.config.rules.filter((r) => r.metadata.waivable === false).map((r) => r.metadata.id)),
+      )
       .map((p) => ({ kind: 'waiver', constructPath: p.scopePath, message: p.message }));
     return [...unchecked, ...waivers];
   }

@@ -49,6 +49,13 @@ export interface RuleMetadata {
    */
   readonly constructDefault?: string;
   /**
+   * Whether the app may accept a finding of the rule with a waiver. A rule whose findings must never be
+   * accepted (a credential written into the configuration) says false: its findings block synth with or
+   * without a waiver, and a waiver naming it is a set-up problem.
+   * @default true
+   */
+  readonly waivable?: boolean;
+  /**
    * What the rule protects and the evidence it must find for each: where a protected thing exists in the
    * app, every requirement needs a finding of the rule for it, or the engine reports a non-compliant
    * "no evidence" finding. Give it when the rule judges the resource that enforces a control (a
@@ -163,12 +170,21 @@ export interface IResolvedResource {
   has(path: string): boolean;
 }
 
-/** What a rule may look at beyond the resource itself. */
+/**
+ * What a rule may look at beyond the resource itself: the other checkable items of its stack (resources,
+ * and as `data.<type>`, `provider.<name>`, `terraform_backend`, `variable` and `local` the data sources,
+ * provider configurations, the backend, variables and locals), and the other stacks of the app.
+ */
 export interface IRuleContext {
   /** Name of the stack being checked. */
   readonly stackName: string;
-  /** Every resource of a Terraform type in the stack. */
+  /** Every resource (or other checkable item) of a Terraform type in the stack. */
   resourcesOfType(terraformType: string): IResolvedResource[];
+  /**
+   * Every stack of the app, this one included, in the order cdktf synthesizes them: for a rule that
+   * judges what one stack reads from another, or that two stacks do not share what must be their own.
+   */
+  appStacks(): IRuleContext[];
 }
 
 /** A named selection of rules, applied with `Compliance.of(app).apply(pack)`. */
