@@ -104,6 +104,14 @@ export function unwaivableRule(scopePath: string, ruleId: string): string {
   );
 }
 
+/** A problem line: two stacks of one name, whose output and state would clash. */
+export function sharedStackName(name: string, paths: string[]): string {
+  return (
+    `stacks ${paths.map(show).join(' and ')} share the name ${show(name)}: cdktf writes both to cdktf.out/stacks/${name} and their state keys clash. ` +
+    'Allowed: one name per stack in the app. Fix: give each platform of a fleet its own name prefix.'
+  );
+}
+
 /** A problem line: a stack that was synthesized without passing through the engine. */
 export function stackNotChecked(stackPath: string): string {
   return (

@@ -69,7 +69,7 @@ export interface ComplianceSummary {
 
 /** Something wrong with the app's compliance set-up that blocks synth like a finding (e.g. a mistyped waiver). */
 export interface ReportProblem {
-  readonly kind: 'waiver' | 'unchecked-stack';
+  readonly kind: 'waiver' | 'unchecked-stack' | 'stack-name';
   /** Construct path the problem is attached to ('' for the app). */
   readonly constructPath: string;
   readonly message: string;

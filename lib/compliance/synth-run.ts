@@ -6,7 +6,7 @@ import * as path from 'path';
 import { AnnotationMetadataEntryType, App, Manifest, TerraformStack } from 'cdktf';
 import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark } from '../cis/types';
-import { complianceBlocked, stackNotChecked } from '../errors';
+import { complianceBlocked, sharedStackName, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
 import { evaluateStack, sortFindings } from './evaluate';
 import { elementPaths } from './element-paths';
@@ -161,7 +161,18 @@ export class SynthRun {
         new Set(this.config.rules.filter((r) => r.metadata.waivable === false).map((r) => r.metadata.id)),
       )
       .map((p) => ({ kind: 'waiver', constructPath: p.scopePath, message: p.message }));
-    return [...unchecked, ...waivers];
+    return [...unchecked, ...this.sharedStackNames(), ...waivers];
+  }
+
+  /** Stacks of one name (nested in different constructs): cdktf writes both to one folder, their state keys clash. */
+  private sharedStackNames(): ReportProblem[] {
+    const byName = new Map<string, TerraformStack[]>();
+    for (const s of this.config.stacks) {
+      byName.set(s.node.id, [...(byName.get(s.node.id) ?? []), s]);
+    }
+    return [...byName.entries()]
+      .filter(([, same]) => same.length > 1)
+      .map(([name, same]) => ({ kind: 'stack-name' as const, constructPath: same[1].node.path, message: sharedStackName(name, same.map((s) => s.node.path)) }));
   }
 
   private report(scope: string, stacks: string[], findings: ReportFinding[], problems: ReportProblem[], blocked: boolean): ComplianceReport {
