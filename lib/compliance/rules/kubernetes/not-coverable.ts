@@ -12,7 +12,7 @@ export interface NotCoverableControl {
 const NAMESPACES = {
   key: 'namespace-boundaries',
   reason:
-    'Whether namespaces match teams and applications is an organisational decision; the baseline gives each namespace it creates its own quota, limits, network policy and service account (HardenedNamespace).',
+    'Whether namespaces match teams and applications is an organisational decision; the baseline gives each namespace it creates its own quota, limits, network policy, service account and, with a tenant, tenant role (HardenedNamespace).',
 };
 const EXTERNAL_SECRETS = {
   key: 'external-secrets-elsewhere',

@@ -75,7 +75,7 @@ function judgeRole(guard: RbacGuard, what: string, rules: any[], aggregated: boo
   const failing = rules.map(roleRule).filter((r) => ruleFails(r, guard.rules));
   return failing.length
     ? nonCompliant(`${what} grants ${guard.what}: ${failing.map(describeRule).join('; ')}`)
-    : notApplicable(`${what} grants no ${guard.what}; the enforcing constraint proves the control`);
+    : notApplicable(`${what} does not grant ${guard.what}; the enforcing constraint proves the control`);
 }
 
 /** A binding: the built-in ClusterRole it names, and system:masters among its subjects. */
@@ -137,7 +137,7 @@ function judgeAssignment(guard: RbacGuard, azureRoles: string[], r: IResolvedRes
   if (azureRoles.some((a) => a.toLowerCase() === role.toLowerCase())) {
     return nonCompliant(`${role} grants ${guard.what} in Azure RBAC, in every namespace of its scope; bind the library's tenant role (HardenedNamespace tenant) instead`);
   }
-  return notApplicable(`${role} grants no ${guard.what} in Azure RBAC`);
+  return notApplicable(`${role} does not grant ${guard.what} in Azure RBAC`);
 }
 
 /** The rule of an RBAC guard. */
@@ -163,7 +163,7 @@ export function rbacGuardRule(spec: RbacGuardRuleSpec): IComplianceRule {
       ],
       cisControls: spec.cisControls,
       resourceTypes: ['kubernetes_manifest', ...ROLE_TYPES, ...BINDING_TYPES, 'azurerm_role_assignment'],
-      constructDefault: `ClusterBaseline: the ${guard.policy} constraint (${guard.kind}) with enforcementAction deny on Roles, ClusterRoles and their bindings; HardenedNamespace tenant roles grant no ${guard.what}`,
+      constructDefault: `ClusterBaseline: the ${guard.policy} constraint (${guard.kind}) with enforcementAction deny on Roles, ClusterRoles and their bindings; the HardenedNamespace tenant role does not grant it`,
     },
     (r) => {
       const what = `${r.terraformType} ${r.name}`;
