@@ -6,6 +6,7 @@ import { policyLibrary, renderConstraint, renderTemplate } from '../../../lib/ku
 import { EnforcementAction } from '../../../lib/kubernetes/addons/gatekeeper-policies/gatekeeper-policy';
 import { tenantRoleRules } from '../../../lib/kubernetes/namespace/tenant-role';
 import { evaluateTemplate, RequestOptions } from '../../helpers/cel-harness';
+import { schemaProblems } from '../../helpers/k8s-schema';
 import {
   ADMINS_GROUP,
   APP_SA,
@@ -178,6 +179,10 @@ describe('RBAC policies (CEL evaluated by @bufbuild/cel)', () => {
         expect(m.startsWith(`${policy}: ${c.object.kind} ${c.object.metadata.name} `)).toBe(true);
       }
     }
+  });
+
+  test('every fixture is a schema-valid RBAC object (kubernetes-models)', () => {
+    expect(schemaProblems(CASES.map((c) => c.object))).toEqual([]);
   });
 
   test('every policy has allowed and denied Role, ClusterRole, RoleBinding and ClusterRoleBinding fixtures', () => {
