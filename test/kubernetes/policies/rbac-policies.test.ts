@@ -303,6 +303,12 @@ describe('RBAC exemptions', () => {
     expect(deniers(clusterRoleBinding('cluster-admin', [{ kind: 'User', name: 'system:serviceaccount:kube-system:operator' }]))).toEqual({});
   });
 
+  test('updates are judged like creates: relabelling a role that grants secrets is refused', () => {
+    const stored = role([{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]);
+    const relabelled = role([{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }], 'app-role', 'payments', { labels: { team: 'payments' } });
+    expect(Object.keys(deniers(relabelled, { ...TENANT, operation: 'UPDATE', oldObject: stored }))).toEqual([P.RBAC_SECRETS_READ]);
+  });
+
   test('system:masters in a binding is refused even for an allowlisted role, but the control plane writes the bootstrap binding', () => {
     const bootstrap = clusterRoleBinding('cluster-admin', [{ kind: 'Group', name: 'system:masters' }], 'cluster-admin');
     expect(Object.keys(deniers(bootstrap))).toEqual(ALL);
