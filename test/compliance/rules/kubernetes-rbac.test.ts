@@ -1,5 +1,6 @@
 import { CisBenchmark, Compliance, KubernetesBaselinePack } from '../../../lib';
 import { KUBERNETES_RULES } from '../../../lib/compliance/rules/kubernetes';
+import { gatekeeperConstraintEnforced } from '../../../lib/compliance/rules/kubernetes/gatekeeper-constraint-enforced';
 import { k8sRbacClusterAdmin } from '../../../lib/compliance/rules/kubernetes/rbac-cluster-admin';
 import { k8sRbacSecretsRead } from '../../../lib/compliance/rules/kubernetes/rbac-secrets-read';
 import { k8sRbacWildcards } from '../../../lib/compliance/rules/kubernetes/rbac-wildcards';
@@ -72,6 +73,10 @@ describe('the RBAC rules (CIS AKS 1.8 4.1.1-4.1.4, 4.1.7-4.1.12; RKE2 CIS 1.8 5.
       expect(judge(only(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], { scope: 'Namespaced' })).status).toBe('non-compliant');
       expect(judge(only(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], { namespaces: ['payments'] })).status).toBe('non-compliant');
       expect(judge(only(['*'])).status).toBe('compliant');
+    });
+    test('proves no pod control: gatekeeper-constraint-enforced leaves the RBAC constraint to this rule, deny or not', () => {
+      expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint(guard.kind)).status).toBe('not-applicable');
+      expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint(guard.kind, { enforcementAction: 'dryrun' })).status).toBe('not-applicable');
     });
     test("not applicable: another policy's constraint", () => {
       expect(judge(constraint('K8sHardenedSeccomp')).status).toBe('not-applicable');
