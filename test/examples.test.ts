@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { exampleNames, expectSameFiles, filesBelow, synthExample } from './helpers/examples';
+import * as os from 'os';
+import { compiledExample, exampleNames, expectSameFiles, filesBelow, ROOT, synthExample } from './helpers/examples';
 import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
 
 
 describe.each(exampleNames())('example %s', (name) => {
   let first: string;
   beforeAll(() => {
-    first = synthExample(name);
+    first = synthExample(name, 'bundle');
   });
 
   test('synthesizes every stack with its compliance report and no blocking finding', () => {
@@ -34,17 +35,49 @@ describe.each(exampleNames())('example %s', (name) => {
   });
 
   test('is deterministic: a second synth gives byte-identical files', () => {
-    expectSameFiles(synthExample(name), first);
+    expectSameFiles(synthExample(name, 'bundle'), first);
   });
 
-  test('gives byte-identical files from the published bundle (lib/bundle.js) as from the sources', () => {
-    expectSameFiles(synthExample(name, { bundle: true }), first);
+  test('gives byte-identical files from the published bundle (lib/bundle.js) as from the per-module build', () => {
+    expectSameFiles(synthExample(name, 'modules'), first);
+  });
+
+  test('is compiled against the published bundle: the library comes from lib/bundle.js, none of it is inlined', () => {
+    const compiled = fs.readFileSync(compiledExample(name), 'utf-8');
+    expect([...new Set(compiled.match(/require\("\.[^"]*"\)/g))]).toEqual(['require("../../lib/bundle.js")']);
+    expect(compiled).not.toMatch(/\/\/ lib\//);
   });
 
   test('writes no credential in plain text', () => {
     for (const file of filesBelow(first)) {
       expect([file, findSecrets(fs.readFileSync(path.join(first, file), 'utf-8'))]).toEqual([file, []]);
     }
+  });
+
+  test('holds no path of the machine that ran synth in any file (the output is portable)', () => {
+    const machinePaths = [ROOT, first, fs.realpathSync(first), os.homedir()].filter((p) => p.length > 1);
+    for (const file of filesBelow(first)) {
+      const text = fs.readFileSync(path.join(first, file), 'utf-8');
+      expect([file, machinePaths.filter((p) => text.includes(p))]).toEqual([file, []]);
+    }
+  });
+
+  test('keeps every stack\'s state remote: azurerm with Entra ID auth and one key per stack, no credential, cross-stack reads from the producer', () => {
+    const stacks = filesBelow(first).filter((f) => f.endsWith('cdk.tf.json'));
+    const tf = new Map(stacks.map((f) => [f.split(path.sep)[1], JSON.parse(fs.readFileSync(path.join(first, f), 'utf-8'))]));
+    const keys = new Set<string>();
+    for (const [stack, json] of tf) {
+      const backend = json.terraform.backend?.azurerm;
+      expect([stack, Object.keys(json.terraform.backend ?? {}), backend?.use_azuread_auth]).toEqual([stack, ['azurerm'], true]);
+      expect([stack, Object.keys(backend).sort()]).toEqual([stack, expect.arrayContaining(['container_name', 'key', 'storage_account_name', 'use_azuread_auth'])]);
+      expect([stack, Object.keys(backend).filter((k) => /key$|token|secret|password|certificate/.test(k) && k !== 'key')]).toEqual([stack, []]);
+      keys.add(`${backend.storage_account_name}/${backend.container_name}/${backend.key}`);
+      for (const [name, read] of Object.entries<any>(json.data?.terraform_remote_state ?? {})) {
+        const producer = tf.get(name.replace('cross-stack-reference-input-', ''));
+        expect([stack, name, read.backend, read.config]).toEqual([stack, name, 'azurerm', producer?.terraform.backend.azurerm]);
+      }
+    }
+    expect(keys.size).toBe(tf.size);
   });
 
   test('marks every output that carries a credential as sensitive', () => {

@@ -19,6 +19,7 @@ import {
   Rancher2Provider,
   RancherComplianceChart,
   RancherComplianceScan,
+  RemoteState,
   RkeClusterPolicyPack,
 } from '../../lib';
 
@@ -101,6 +102,8 @@ new ClusterBaseline(app, 'rke2-baseline', {
   namespaces: [{ name: 'payments' }],
 });
 
+// The state of both stacks lives in the team's state account (see examples/aks/state.ts), under its own prefix.
+RemoteState.azureStorage(app, { storageAccountName: 'sttfstateplatform', keyPrefix: 'rke2' });
 Compliance.of(app)
   .apply(new CisRke2Pack())
   .apply(

@@ -14,6 +14,7 @@ import { PodSecurityVersion } from './pod-security-version';
 import { validatePodSecurityVersion } from './pod-security-version-validation';
 import { addTenantRole, validateTenant } from './tenant-role';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** A namespace label. */
 export interface NamespaceLabel {
@@ -183,7 +184,7 @@ export class HardenedNamespace extends Construct {
   public readonly tenantRoleBinding?: RoleBindingV1;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedNamespace'), id);
     const construct = `HardenedNamespace ${this.node.path}`;
     validateDnsLabel(construct, 'name', props.name);
     const level = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
