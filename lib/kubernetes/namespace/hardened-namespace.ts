@@ -164,8 +164,9 @@ function validPort(construct: string, prop: string, port: number): number {
 /**
  * A namespace with the baseline's guard rails: Pod Security Admission labels (enforce/audit/warn
  * restricted, pinned version), a default-deny ingress+egress NetworkPolicy that allows DNS (CIS AKS 1.8
- * 4.4.2), a default service account that mounts no token (4.1.5), optional ResourceQuota/LimitRange and
- * Istio injection labels.
+ * 4.4.2), a default service account that mounts no token (4.1.5), optional ResourceQuota/LimitRange,
+ * Istio injection labels, and for a tenant a Role that manages workloads without Secrets, pod creation or
+ * RBAC (4.1.2, 4.1.4) bound to the tenant's Entra ID groups.
  */
 export class HardenedNamespace extends Construct {
   /** The namespace name (a reference to the namespace resource, so users depend on it). */

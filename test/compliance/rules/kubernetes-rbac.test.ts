@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CisBenchmark, Compliance, KubernetesBaselinePack } from '../../../lib';
 import { KUBERNETES_RULES } from '../../../lib/compliance/rules/kubernetes';
 import { gatekeeperConstraintEnforced } from '../../../lib/compliance/rules/kubernetes/gatekeeper-constraint-enforced';
@@ -167,7 +169,7 @@ describe('a tenant that reads secrets (an explicit opt-in that needs a waiver)',
     const result = synthWithPacks(app, [new KubernetesBaselinePack()]);
     const findings = findingsOf(result, 'baseline-charts', 'k8s-rbac-secrets-read').filter((f) => f.status !== 'not-applicable');
     expect(findings.map((f) => [f.status, f.waiverReason])).toEqual([['non-compliant', 'reporting team reads its generated report credentials (SEC-77)']]);
-    const report = JSON.parse(require('fs').readFileSync(require('path').join(result.outdir, 'compliance.json'), 'utf-8'));
+    const report = JSON.parse(fs.readFileSync(path.join(result.outdir, 'compliance.json'), 'utf-8'));
     expect(report.controls.find((c: any) => c.benchmark === 'cis-aks-1.8' && c.id === '4.1.2')).toMatchObject({ status: 'waived', rules: ['k8s-rbac-secrets-read'] });
     expect(report.controls.find((c: any) => c.benchmark === 'cis-aks-1.8' && c.id === '4.1.4')).toMatchObject({ status: 'pass' });
   });
