@@ -9,6 +9,8 @@ const GROUPS = {
   'batch/v1': 'kubernetes-models/batch/v1',
   'networking.k8s.io/v1': 'kubernetes-models/networking.k8s.io/v1',
   'security.istio.io/v1': '@kubernetes-models/istio/security.istio.io/v1',
+  'networking.istio.io/v1': '@kubernetes-models/istio/networking.istio.io/v1',
+  'networking.istio.io/v1alpha3': '@kubernetes-models/istio/networking.istio.io/v1alpha3',
 };
 
 const manifests = JSON.parse(readFileSync(0, 'utf-8'));
