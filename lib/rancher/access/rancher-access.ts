@@ -7,6 +7,7 @@ import { Rancher2ClusterV2 } from '../bindings/cluster-v2';
 import { Rancher2GlobalRoleBinding } from '../bindings/global-role-binding';
 import { Rancher2Project } from '../bindings/project';
 import { Rancher2ProjectRoleTemplateBinding } from '../bindings/project-role-template-binding';
+import { libraryScope } from '../../scope';
 import { RancherGroup } from './rancher-group';
 import { RancherClusterRole, RancherGlobalRole, RancherProjectRole } from './rancher-roles';
 
@@ -130,7 +131,7 @@ export class RancherAccess extends Construct {
   private readonly globalGrants = new Set<string>();
 
   constructor(scope: Construct, id: string, props: RancherAccessProps = {}) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'RancherAccess'), id);
     this.construct = `RancherAccess ${this.node.path}`;
     (props?.globalRoles ?? []).forEach((g, i) => this.grant(g, `globalRoles[${i}]`));
     (props?.clusters ?? []).forEach((c, i) => this.add(c, `clusters[${i}]`));

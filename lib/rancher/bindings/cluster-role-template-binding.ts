@@ -2,6 +2,7 @@ import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
 import { roleBindingSubjectToTerraform } from './converters';
 import { resourceOptions } from './metadata';
+import { libraryScope } from '../../scope';
 import { Rancher2RoleTemplateBindingSubject } from './role-binding-subject';
 
 /** Arguments of `rancher2_cluster_role_template_binding`. */
@@ -22,7 +23,7 @@ export class Rancher2ClusterRoleTemplateBinding extends cdktf.TerraformResource 
   private readonly config: Rancher2ClusterRoleTemplateBindingConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ClusterRoleTemplateBindingConfig) {
-    super(scope, id, resourceOptions(Rancher2ClusterRoleTemplateBinding.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2ClusterRoleTemplateBinding'), id, resourceOptions(Rancher2ClusterRoleTemplateBinding.tfResourceType, config));
     this.config = config;
   }
 

@@ -2,6 +2,7 @@ import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
 import { stringMap, timeoutsToTerraform } from './converters';
 import { resourceOptions } from './metadata';
+import { libraryScope } from '../../scope';
 import { Rancher2Timeouts } from './timeouts';
 
 /** Arguments of `rancher2_global_role_binding`. */
@@ -48,7 +49,7 @@ export class Rancher2GlobalRoleBinding extends cdktf.TerraformResource {
   private readonly config: Rancher2GlobalRoleBindingConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2GlobalRoleBindingConfig) {
-    super(scope, id, resourceOptions(Rancher2GlobalRoleBinding.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2GlobalRoleBinding'), id, resourceOptions(Rancher2GlobalRoleBinding.tfResourceType, config));
     this.config = config;
   }
 

@@ -2,6 +2,7 @@ import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
 import { roleBindingSubjectToTerraform } from './converters';
 import { resourceOptions } from './metadata';
+import { libraryScope } from '../../scope';
 import { Rancher2RoleTemplateBindingSubject } from './role-binding-subject';
 
 /** Arguments of `rancher2_project_role_template_binding`. */
@@ -22,7 +23,7 @@ export class Rancher2ProjectRoleTemplateBinding extends cdktf.TerraformResource 
   private readonly config: Rancher2ProjectRoleTemplateBindingConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ProjectRoleTemplateBindingConfig) {
-    super(scope, id, resourceOptions(Rancher2ProjectRoleTemplateBinding.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2ProjectRoleTemplateBinding'), id, resourceOptions(Rancher2ProjectRoleTemplateBinding.tfResourceType, config));
     this.config = config;
   }
 

@@ -2,6 +2,7 @@ import * as cdktf from 'cdktf';
 import { Construct } from 'constructs';
 import { singleBlock, stringMap, timeoutsToTerraform } from './converters';
 import { resourceOptions } from './metadata';
+import { libraryScope } from '../../scope';
 import { Rancher2Timeouts } from './timeouts';
 
 /** Default container requests and limits of a project (`container_resource_limit`), Kubernetes quantities. */
@@ -180,7 +181,7 @@ export class Rancher2Project extends cdktf.TerraformResource {
   private readonly config: Rancher2ProjectConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ProjectConfig) {
-    super(scope, id, resourceOptions(Rancher2Project.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2Project'), id, resourceOptions(Rancher2Project.tfResourceType, config));
     this.config = config;
   }
 
