@@ -26,6 +26,11 @@ const API = [{ key: 'app', value: 'api' }];
 /** The mesh alone (no other add-ons: they do not change the traffic objects and would only slow the tests). */
 const MESH_ONLY = { gatekeeper: false, trivy: false, falco: false, kubeBench: false };
 
+/** A mesh with the apps and web namespaces; bad input throws before anything is created, so one serves many cases. */
+function mesh(istioOptions: IstioAddonProps = {}, managedIstioRevision?: string) {
+  return baseline({ ...MESH_ONLY, cluster: cluster({ managedIstioRevision }), namespaces: [{ name: 'apps' }, { name: 'web' }], istioOptions });
+}
+
 function traffic(istioOptions: IstioAddonProps, managedIstioRevision?: string) {
   const b = baseline({ ...MESH_ONLY, cluster: cluster({ managedIstioRevision }), namespaces: [{ name: 'apps' }, { name: 'web' }], istioOptions });
   const json = synthJson(b.objectsStack);
@@ -171,7 +176,8 @@ describe('egress: wildcards and IP ranges are explicit choices, reported', () =>
 });
 
 describe('egress bad input', () => {
-  const make = (rule: Partial<MeshEgressRule>, extra: IstioAddonProps = {}) => () => traffic({ egressRules: [{ ...VAULT, ...rule } as MeshEgressRule], ...extra });
+  const shared = mesh();
+  const make = (rule: Partial<MeshEgressRule>) => () => shared.istio!.allowEgress({ ...VAULT, ...rule } as MeshEgressRule);
 
   test.each([
     [{ host: '*.vault.azure.net' }, /MeshEgressRule key-vault: invalid host "\*\.vault\.azure\.net". Allowed: a host name; a wildcard only with allowWildcardHost: true/],
@@ -202,7 +208,8 @@ describe('egress bad input', () => {
       /MeshEgressRule vault-again: host kv-platform.vault.azure.net is already allowed in namespace apps by MeshEgressRule key-vault/,
     );
     expect(() => traffic({ egressRules: [VAULT, { ...VAULT, host: 'other.vault.azure.net' }] })).toThrow(/MeshEgressRule key-vault: its objects .* already exist for another rule/);
-    expect(() => traffic({ egressRules: [null as any] })).toThrow(/MeshEgressRule: invalid rule null/);
+    expect(() => shared.istio!.allowEgress(null as any)).toThrow(/MeshEgressRule: invalid rule null/);
+    expect(() => mesh({ egressRules: [{ ...VAULT, port: 0 }] })).toThrow(/MeshEgressRule key-vault: invalid port 0/);
   });
 });
 
@@ -272,6 +279,7 @@ describe('ingress rules', () => {
     expect(schemaProblems([...objects.filter((o) => o.metadata.name.startsWith('ingress-')), ...policies])).toEqual([]);
   });
 
+  const shared = mesh();
   test.each([
     [{ namespace: 'default' }, /MeshIngressRule api: invalid namespace "default". Allowed: a namespace the mesh covers/],
     [{ workloadLabels: [] }, /workloadLabels is required/],
@@ -281,7 +289,7 @@ describe('ingress rules', () => {
     [{ source: '10.240.8.0/24' as any }, /invalid source "10.240.8.0\/24". Allowed: MeshIngressSource.applicationGatewaySubnet\(cidr\) or MeshIngressSource.istioIngressGateway/],
     [{ paths: [''] }, /invalid paths \[""\]/],
   ])('bad input %j', (rule, message) => {
-    expect(() => traffic({ ingressRules: [{ name: 'api', namespace: 'apps', workloadLabels: API, ports: [8080], source: MeshIngressSource.applicationGatewaySubnet('10.240.8.0/24'), ...rule }] })).toThrow(message);
+    expect(() => shared.istio!.allowIngress({ name: 'api', namespace: 'apps', workloadLabels: API, ports: [8080], source: MeshIngressSource.applicationGatewaySubnet('10.240.8.0/24'), ...rule })).toThrow(message);
   });
 
   test('bad sources', () => {
@@ -364,7 +372,7 @@ describe('mesh rate limits', () => {
 
   test('the AKS managed add-on: refused unless EnvoyFilters are accepted as unsupported, then reported', () => {
     const limit = { name: 'api', namespace: 'apps', workloadLabels: API, requestsPerInterval: 100 };
-    expect(() => traffic({ rateLimits: [limit] }, 'asm-1-27')).toThrow(
+    expect(() => mesh({ rateLimits: [limit] }, 'asm-1-27')).toThrow(
       /MeshRateLimit api: invalid IstioAddonProps.allowEnvoyFiltersOnManagedMesh false. Allowed: true to run an EnvoyFilter on the AKS managed Istio add-on, which admits EnvoyFilters but leaves issues arising from them outside Azure support/,
     );
     const { b, find: managed } = traffic({ rateLimits: [limit], allowEnvoyFiltersOnManagedMesh: true }, 'asm-1-27');
@@ -373,6 +381,7 @@ describe('mesh rate limits', () => {
     expect(warnings).toContainEqual(expect.stringMatching(/^\[istio-envoyfilter-unsupported\] MeshRateLimit api: an EnvoyFilter on the AKS managed Istio add-on runs/));
   });
 
+  const shared = mesh();
   test.each([
     [{ requestsPerInterval: 0 }, /MeshRateLimit api: invalid requestsPerInterval 0. Allowed: an integer from 1 to .*a limit of 0 refuses every request/],
     [{ requestsPerInterval: undefined }, /requestsPerInterval is required/],
@@ -382,6 +391,6 @@ describe('mesh rate limits', () => {
     [{ port: 0 }, /invalid port 0/],
     [{ namespace: 'default' }, /invalid namespace "default". Allowed: a namespace the mesh covers/],
   ])('bad input %j', (change, message) => {
-    expect(() => traffic({ rateLimits: [{ name: 'api', namespace: 'apps', workloadLabels: API, requestsPerInterval: 100, ...change } as any] })).toThrow(message);
+    expect(() => shared.istio!.limitRate({ name: 'api', namespace: 'apps', workloadLabels: API, requestsPerInterval: 100, ...change } as any)).toThrow(message);
   });
 });
