@@ -3,6 +3,7 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProp } from '../../../errors';
+import { validateDnsLabel } from '../../namespace/dns-label';
 
 /** Names of the namespaces of the scope's stack that are labelled for this mesh's sidecar injection. */
 export function meshNamespaces(scope: IConstruct, revision: string | undefined): Set<string> {
@@ -33,4 +34,19 @@ export function requireMeshNamespace(construct: string, prop: string, namespace:
     `a namespace the mesh covers (labelled for sidecar injection in the baseline's charts stack): ${[...covered].sort().join(', ') || 'none yet'}`,
     'create the namespace first with ClusterBaseline.addNamespace (meshInjection true, the default), then add the rule; without sidecars no mesh rule applies to its workloads',
   );
+}
+
+/**
+ * The message prefix of a rule for workloads of one meshed namespace (`<kind> <name>`), after checking the
+ * rule is an object with a DNS-label name and a namespace in the mesh; `shape` lists its fields for messages.
+ */
+export function meshRuleConstruct(kind: string, rule: { name: string; namespace: string } | undefined, shape: string, covered: Set<string>): string {
+  if (!rule || typeof rule !== 'object') {
+    throw invalidProp(kind, 'rule', rule, `a ${kind} { ${shape} }`, 'pass an object per rule');
+  }
+  const construct = `${kind} ${rule.name}`;
+  validateDnsLabel(construct, 'name', rule.name);
+  validateDnsLabel(construct, 'namespace', rule.namespace);
+  requireMeshNamespace(construct, 'namespace', rule.namespace, covered);
+  return construct;
 }

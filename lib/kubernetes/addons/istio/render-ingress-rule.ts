@@ -1,9 +1,8 @@
 // Internal: validates a MeshIngressRule and renders the AuthorizationPolicy and NetworkPolicy that admit its traffic.
 import { invalidProp } from '../../../errors';
 import { ISTIO_MTLS_RULE_ID } from '../../rule-ids';
-import { validateDnsLabel } from '../../namespace/dns-label';
 import { MeshIngressPath, MeshIngressRule, MeshIngressSource } from './mesh-ingress';
-import { requireMeshNamespace } from './mesh-namespaces';
+import { meshRuleConstruct } from './mesh-namespaces';
 import { MeshObject, namespaceSelector, tcpPorts, TrafficRendering } from './traffic-objects';
 import { matchLabels, validPorts } from './traffic-validation';
 
@@ -16,13 +15,7 @@ function strings(construct: string, prop: string, values: string[] | undefined):
 
 /** The objects of one ingress rule; `covered` are the namespaces in the mesh. */
 export function renderIngressRule(rule: MeshIngressRule, covered: Set<string>, trustDomain: string): TrafficRendering {
-  const construct = `MeshIngressRule ${rule?.name}`;
-  if (!rule || typeof rule !== 'object') {
-    throw invalidProp('MeshIngressRule', 'rule', rule, 'a MeshIngressRule { name, namespace, workloadLabels, ports, source }', 'pass an object per rule');
-  }
-  validateDnsLabel(construct, 'name', rule.name);
-  validateDnsLabel(construct, 'namespace', rule.namespace);
-  requireMeshNamespace(construct, 'namespace', rule.namespace, covered);
+  const construct = meshRuleConstruct('MeshIngressRule', rule, 'name, namespace, workloadLabels, ports, source', covered);
   const labels = matchLabels(construct, 'workloadLabels', rule.workloadLabels, true);
   const ports = validPorts(construct, 'ports', rule.ports, true);
   const source = rule.source;

@@ -1,10 +1,9 @@
 // Internal: validates a MeshRateLimit and renders it as an EnvoyFilter adding Envoy's local rate limit filter.
 import { Token } from 'cdktf';
-import { invalidProp, missingProp } from '../../../errors';
-import { validateDnsLabel } from '../../namespace/dns-label';
+import { missingProp } from '../../../errors';
 import { validateIntegerRange } from '../../../azure/internal/validation';
 import { MeshRateLimit } from './mesh-rate-limit';
-import { requireMeshNamespace } from './mesh-namespaces';
+import { meshRuleConstruct } from './mesh-namespaces';
 import { TrafficRendering } from './traffic-objects';
 import { matchLabels, validPort } from './traffic-validation';
 
@@ -17,13 +16,7 @@ const ALL_REQUESTS = { numerator: 100, denominator: 'HUNDRED' };
 
 /** The EnvoyFilter of one rate limit; `covered` are the namespaces in the mesh. */
 export function renderRateLimit(limit: MeshRateLimit, covered: Set<string>): TrafficRendering {
-  const construct = `MeshRateLimit ${limit?.name}`;
-  if (!limit || typeof limit !== 'object') {
-    throw invalidProp('MeshRateLimit', 'limit', limit, 'a MeshRateLimit { name, namespace, workloadLabels, requestsPerInterval }', 'pass an object per limit');
-  }
-  validateDnsLabel(construct, 'name', limit.name);
-  validateDnsLabel(construct, 'namespace', limit.namespace);
-  requireMeshNamespace(construct, 'namespace', limit.namespace, covered);
+  const construct = meshRuleConstruct('MeshRateLimit', limit, 'name, namespace, workloadLabels, requestsPerInterval', covered);
   const labels = matchLabels(construct, 'workloadLabels', limit.workloadLabels, true);
   if (limit.requestsPerInterval === undefined || limit.requestsPerInterval === null) {
     throw missingProp(construct, 'requestsPerInterval', 'give the requests each pod accepts per interval, e.g. 100');
