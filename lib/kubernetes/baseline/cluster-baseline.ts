@@ -276,11 +276,12 @@ export class ClusterBaseline extends Construct {
       }
     }
     addons.push(...(props.addons ?? []));
-    this.installAll(addons);
-
+    // Namespaces first: the mesh's traffic rules (istioOptions) name them and check they are in the mesh.
     for (const ns of props.namespaces ?? []) {
       this.addNamespace(ns);
     }
+    this.installAll(addons);
+
     if (props.hardenDefaultNamespace ?? true) {
       this.hardenDefaultNamespace();
     }

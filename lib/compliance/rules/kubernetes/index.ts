@@ -4,6 +4,7 @@ import { gatekeeperAllowedRegistries } from './gatekeeper-allowed-registries';
 import { gatekeeperConstraintEnforced } from './gatekeeper-constraint-enforced';
 import { helmHardenedValues } from './helm-hardened-values';
 import { istioMtlsStrict } from './istio-mtls-strict';
+import { istioServiceEntryNamedHosts } from './istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
 import { k8sNamespacePodSecurity } from './namespace-pod-security';
 import { k8sRbacAdmissionConfiguration } from './rbac-admission-configuration';
@@ -25,6 +26,7 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   gatekeeperConstraintEnforced,
   gatekeeperAllowedRegistries,
   istioMtlsStrict,
+  istioServiceEntryNamedHosts,
   helmHardenedValues,
   k8sRbacClusterAdmin,
   k8sRbacSecretsRead,
