@@ -23,6 +23,8 @@ import {
 
 /** Entra ID group of the platform team (cluster administrators). */
 const PLATFORM_ADMINS_GROUP = '00000000-0000-0000-0000-00000000a0a0';
+/** Entra ID group of the team that runs the apps namespace (tenants: workloads only, no secrets). */
+const APPS_TEAM_GROUP = '00000000-0000-0000-0000-00000000b0b0';
 /** The gateway and private endpoint subnets, named once: the mesh and network policies refer to them too. */
 const GATEWAY_SUBNET = '10.240.8.0/24';
 const PRIVATE_ENDPOINT_SUBNET = '10.240.9.0/27';
@@ -115,7 +117,7 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     cluster,
     allowedRegistries: [`acr${name.replace(/[^a-z0-9]/g, '')}.azurecr.io/`, 'mcr.microsoft.com/'],
   });
-  const apps = baseline.addNamespace({ name: 'apps' });
+  const apps = baseline.addNamespace({ name: 'apps', tenant: { groupObjectIds: [APPS_TEAM_GROUP] } });
   new ServiceAccountV1(baseline.chartsStack, 'apps-api', {
     metadata: { name: 'apps-api', namespace: apps.namespaceName, annotations: { 'azure.workload.identity/client-id': appIdentity.clientId } },
     automountServiceAccountToken: false,

@@ -8,6 +8,7 @@ const GROUPS = {
   'v1': 'kubernetes-models/v1',
   'batch/v1': 'kubernetes-models/batch/v1',
   'networking.k8s.io/v1': 'kubernetes-models/networking.k8s.io/v1',
+  'rbac.authorization.k8s.io/v1': 'kubernetes-models/rbac.authorization.k8s.io/v1',
   'security.istio.io/v1': '@kubernetes-models/istio/security.istio.io/v1',
   'networking.istio.io/v1alpha3': '@kubernetes-models/istio/networking.istio.io/v1alpha3',
 };
