@@ -17,6 +17,9 @@ import {
   HardenedRke2Cluster,
   KubernetesBaselinePack,
   Rancher2Provider,
+  RancherAccess,
+  RancherGlobalRole,
+  RancherGroup,
   RancherComplianceChart,
   RancherComplianceScan,
   RemoteState,
@@ -90,6 +93,15 @@ const rke2 = new HardenedRke2Cluster(infra, 'rke2', {
   // Istio sidecars come from the upstream registry; the baseline's add-on namespaces pull their charts' images.
   allowedRegistries: [...allowedRegistries, 'docker.io/istio/'],
   imagePolicyExemptNamespaces: ['falco', 'gatekeeper-system', 'istio-system', 'kube-bench', 'trivy-system'],
+});
+
+// Who runs the cluster: the platform team's Entra ID group owns it (and may create clusters); the payments
+// team works in its own project only. RkeClusterPolicyPack checks both at synth.
+const platformTeam = RancherGroup.entraId('00000000-0000-0000-0000-00000000a0a0');
+const paymentsTeam = RancherGroup.entraId('00000000-0000-0000-0000-00000000b0b0');
+new RancherAccess(infra, 'access', {
+  globalRoles: [{ group: platformTeam, role: RancherGlobalRole.CLUSTERS_CREATE }],
+  clusters: [{ cluster: rke2.cluster, owners: [platformTeam], projects: [{ name: 'payments', members: [paymentsTeam] }] }],
 });
 
 const scan = new RancherComplianceScan(infra, 'compliance', { cluster: rke2, chart: RancherComplianceChart.RANCHER_COMPLIANCE });

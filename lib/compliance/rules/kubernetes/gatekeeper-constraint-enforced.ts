@@ -1,5 +1,6 @@
 import { GatekeeperPolicy } from '../../../kubernetes/addons/gatekeeper-policies/gatekeeper-policy';
 import { check, defineRule, notApplicable, valueOr } from '../../define-rule';
+import { RBAC_GUARDS } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-guards';
 import { EvidenceRequirement, EvidenceSubject, RuleSeverity } from '../../types';
 import { allPolicyControls, kindOfPolicy, POLICY_CONTROLS, policyOfKind } from './gatekeeper-policy-controls';
 
@@ -10,13 +11,17 @@ export function isConstraint(apiVersion: unknown): boolean {
   return typeof apiVersion === 'string' && apiVersion.startsWith(CONSTRAINT_GROUP);
 }
 
+/** The RBAC constraints, which prove their controls through their own rules (k8s-rbac-*). */
+const RBAC_KINDS = new Set(RBAC_GUARDS.map((g) => g.kind));
+const RBAC_POLICIES = new Set(RBAC_GUARDS.map((g) => g.policy));
+
 /**
  * The policies whose enforcing constraint every Gatekeeper cluster needs. Not here: allowed registries
- * (its own rule, gatekeeper-allowed-registries) and host probes, a check Pod Security has only from
- * v1.34 that proves no CIS control, so an older pinned version has none.
+ * and the RBAC set (their own rules, gatekeeper-allowed-registries and k8s-rbac-*), and host probes, a
+ * check Pod Security has only from v1.34 that proves no CIS control, so an older pinned version has none.
  */
 export const REQUIRED_POLICIES: GatekeeperPolicy[] = Object.values(GatekeeperPolicy).filter(
-  (p) => p !== GatekeeperPolicy.ALLOWED_REGISTRIES && p !== GatekeeperPolicy.HOST_PROBES,
+  (p) => p !== GatekeeperPolicy.ALLOWED_REGISTRIES && p !== GatekeeperPolicy.HOST_PROBES && !RBAC_POLICIES.has(p),
 );
 
 const REQUIREMENTS: EvidenceRequirement[] = REQUIRED_POLICIES.map((policy) => ({
@@ -48,6 +53,9 @@ export const gatekeeperConstraintEnforced = defineRule(
       return notApplicable('not a Gatekeeper constraint');
     }
     const kind = r.get('manifest.kind');
+    if (RBAC_KINDS.has(kind)) {
+      return notApplicable('an RBAC constraint: its k8s-rbac-* rule judges it');
+    }
     const policy = policyOfKind(kind);
     // Gatekeeper's default enforcement action is deny.
     const action = valueOr(r, 'manifest.spec.enforcementAction', 'deny');

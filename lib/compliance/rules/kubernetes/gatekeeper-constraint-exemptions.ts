@@ -49,6 +49,11 @@ export const gatekeeperConstraintExemptions = defineRule(
     if (workload.length > 0) {
       problems.push(`excludes namespaces that may hold workloads: ${workload.join(', ')}`);
     }
+    // The RBAC constraints also exempt the service accounts of the namespaces they are given.
+    const exemptServiceAccounts = workloadNamespaces(literalList(r, 'manifest.spec.parameters.exemptNamespaces'));
+    if (exemptServiceAccounts.length > 0) {
+      problems.push(`exempts the service accounts of namespaces that may hold workloads: ${exemptServiceAccounts.join(', ')}`);
+    }
     const images = literalList(r, 'manifest.spec.parameters.exemptImages');
     if (images.length > 0) {
       problems.push(`exempts images ${images.map((i) => JSON.stringify(i)).join(', ')}`);

@@ -39,6 +39,16 @@ export const POLICY_CONTROLS: Record<GatekeeperPolicy, CisControlRef[]> = {
   [GatekeeperPolicy.DEFAULT_SERVICE_ACCOUNT_TOKEN]: [cisAks('4.1.6'), cisRke2('5.1.6')],
   [GatekeeperPolicy.SECRETS_AS_FILES]: [cisAks('4.5.1'), cisRke2('5.4.1')],
   [GatekeeperPolicy.DISALLOWED_NAMESPACES]: [cisAks('4.6.3'), cisRke2('5.7.4')],
+  [GatekeeperPolicy.RBAC_CLUSTER_ADMIN]: [cisAks('4.1.1'), cisRke2('5.1.1')],
+  [GatekeeperPolicy.RBAC_SECRETS_READ]: [cisAks('4.1.2'), cisRke2('5.1.2')],
+  [GatekeeperPolicy.RBAC_WILDCARDS]: [cisAks('4.1.3'), cisRke2('5.1.3')],
+  [GatekeeperPolicy.RBAC_POD_CREATE]: [cisAks('4.1.4'), cisRke2('5.1.4')],
+  [GatekeeperPolicy.RBAC_ESCALATION]: [cisAks('4.1.7'), cisRke2('5.1.8')],
+  [GatekeeperPolicy.RBAC_PERSISTENT_VOLUME_CREATE]: [cisAks('4.1.8'), cisRke2('5.1.9')],
+  [GatekeeperPolicy.RBAC_NODE_PROXY]: [cisAks('4.1.9'), cisRke2('5.1.10')],
+  [GatekeeperPolicy.RBAC_CSR_APPROVAL]: [cisAks('4.1.10'), cisRke2('5.1.11')],
+  [GatekeeperPolicy.RBAC_ADMISSION_CONFIGURATION]: [cisAks('4.1.11'), cisRke2('5.1.12')],
+  [GatekeeperPolicy.RBAC_SERVICE_ACCOUNT_TOKEN]: [cisAks('4.1.12'), cisRke2('5.1.13')],
 };
 
 /** The library's constraint kinds (the same at every profile), by kind. */
