@@ -6,6 +6,7 @@
 import { Token } from 'cdktf';
 import { invalidProp } from '../errors';
 import { compareStrings } from '../ordering';
+import { KubernetesDistribution } from './cluster';
 
 /** Namespaces of Kubernetes itself. */
 const KUBERNETES_NAMESPACES = ['kube-node-lease', 'kube-public', 'kube-system'];
@@ -32,11 +33,25 @@ const RANCHER_NAMESPACES = [
 /** The namespaces RKE2's Pod Security admission configuration exempts, as Rancher's rancher-restricted template does. */
 export const RKE2_SYSTEM_NAMESPACES: readonly string[] = sorted([...KUBERNETES_NAMESPACES, ...CNI_NAMESPACES, ...RANCHER_NAMESPACES]);
 
+/** The system namespaces of every cluster: Kubernetes', the CNIs' and Gatekeeper's own. */
+const COMMON_NAMESPACES = [...KUBERNETES_NAMESPACES, ...CNI_NAMESPACES, 'gatekeeper-system'];
+
 /**
- * Every system namespace: Kubernetes, the CNIs, AKS, Rancher and Gatekeeper's own. Constraints skip them
- * all; what a user adds extends this list and never replaces it.
+ * Every system namespace the library knows: Kubernetes, the CNIs, AKS, Rancher and Gatekeeper's own.
+ * What counts for one cluster is `systemNamespaces(distribution)`; a rule that judges an exemption
+ * without knowing the cluster takes this whole list.
  */
-export const SYSTEM_NAMESPACES: readonly string[] = sorted([...RKE2_SYSTEM_NAMESPACES, ...AKS_NAMESPACES, 'gatekeeper-system']);
+export const SYSTEM_NAMESPACES: readonly string[] = sorted([...COMMON_NAMESPACES, ...AKS_NAMESPACES, ...RANCHER_NAMESPACES]);
+
+/**
+ * The system namespaces of a cluster, which its constraints skip: the common ones, AKS's managed add-ons
+ * on AKS, Rancher's agents on RKE2 (a name of another platform's list is an ordinary namespace there, so
+ * nobody can squat it into an exemption). What a user adds extends this list and never replaces it.
+ */
+export function systemNamespaces(distribution: KubernetesDistribution): string[] {
+  const platform = distribution === KubernetesDistribution.AKS ? AKS_NAMESPACES : distribution === KubernetesDistribution.RKE2 ? RANCHER_NAMESPACES : [];
+  return sorted([...COMMON_NAMESPACES, ...platform]);
+}
 
 /**
  * The namespaces the library creates for its own agents, by add-on id: the only namespaces its built-in
@@ -77,9 +92,9 @@ export function workloadNamespaces(exempted: readonly unknown[]): string[] {
   return sorted(exempted.map(String).filter((n) => !isSystemNamespace(n) && !isAgentNamespace(n)));
 }
 
-/** The system namespaces plus the given lists, sorted and without repeats: user lists extend, never replace. */
-export function withSystemNamespaces(...lists: ReadonlyArray<readonly string[] | undefined>): string[] {
-  return sorted([...SYSTEM_NAMESPACES, ...lists.flatMap((l) => l ?? [])]);
+/** A cluster's system namespaces plus the given lists, sorted and without repeats: user lists extend, never replace. */
+export function withSystemNamespaces(distribution: KubernetesDistribution, ...lists: ReadonlyArray<readonly string[] | undefined>): string[] {
+  return sorted([...systemNamespaces(distribution), ...lists.flatMap((l) => l ?? [])]);
 }
 
 /** Throws unless an exempted namespace is a plain namespace name: no wildcard, no pattern. */

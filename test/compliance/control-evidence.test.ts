@@ -128,6 +128,16 @@ describe('weakened variants fail naming the control; the protected ones have the
       'istio-peer-authentication-strict',
       'k8s-cis-node-scan',
       'k8s-image-vulnerability-scanning',
+      'k8s-rbac-admission-configuration',
+      'k8s-rbac-cluster-admin',
+      'k8s-rbac-csr-approval',
+      'k8s-rbac-escalation',
+      'k8s-rbac-node-proxy',
+      'k8s-rbac-persistent-volume-create',
+      'k8s-rbac-pod-create',
+      'k8s-rbac-secrets-read',
+      'k8s-rbac-service-account-token',
+      'k8s-rbac-wildcards',
       'k8s-runtime-threat-detection',
     ]);
     expect(missing('addons-off', 'gatekeeper-constraint-enforced')[0].evidence).toEqual(REQUIRED_POLICIES);
@@ -145,7 +155,11 @@ describe('weakened variants fail naming the control; the protected ones have the
   test('a constraint that only reports is judged non-compliant itself (it is evidence, not missing)', () => {
     expect(missing('dryrun', 'gatekeeper-constraint-enforced')).toEqual([]);
     const dryrun = findings.filter((f) => f.ruleId === 'gatekeeper-constraint-enforced' && f.stack === 'dryrun-policies' && f.status === 'non-compliant');
-    expect(dryrun).toHaveLength(Object.values(GatekeeperPolicy).length);
+    // Every pod policy's constraint (the RBAC ones are judged by their own rules, below).
+    expect(dryrun).toHaveLength(Object.values(GatekeeperPolicy).filter((p) => !p.startsWith('rbac-')).length);
+    const rbac = findings.filter((f) => f.ruleId.startsWith('k8s-rbac-') && f.stack === 'dryrun-policies' && f.status === 'non-compliant');
+    expect(rbac).toHaveLength(10);
+    expect(missing('dryrun').filter((f) => f.ruleId.startsWith('k8s-rbac-'))).toEqual([]);
   });
 
   test('a waiver on the baseline covers its missing evidence and stays in the report', () => {
@@ -155,8 +169,12 @@ describe('weakened variants fail naming the control; the protected ones have the
     ]);
   });
 
-  test('a cluster on the Azure Policy add-on needs no Gatekeeper constraint (a valid variant, not refused)', () => {
+  test('a cluster on the Azure Policy add-on needs no pod constraint (a valid variant, not refused), but its RBAC controls fail: no RBAC constraint exists', () => {
     expect(missing('azure-policy').filter((f) => f.ruleId.startsWith('gatekeeper-'))).toEqual([]);
+    expect(missing('azure-policy').filter((f) => f.ruleId.startsWith('k8s-rbac-')).map((f) => f.cisControls[0])).toEqual(
+      expect.arrayContaining(['cis-aks-1.8/4.1.1', 'cis-aks-1.8/4.1.2', 'cis-aks-1.8/4.1.12']),
+    );
+    expect(missing('azure-policy').filter((f) => f.ruleId.startsWith('k8s-rbac-'))).toHaveLength(10);
   });
 });
 
@@ -183,6 +201,16 @@ describe('evidence per cluster', () => {
       'k8s-image-vulnerability-scanning',
       'k8s-namespace-default-deny-network-policy',
       'k8s-namespace-pod-security',
+      'k8s-rbac-admission-configuration',
+      'k8s-rbac-cluster-admin',
+      'k8s-rbac-csr-approval',
+      'k8s-rbac-escalation',
+      'k8s-rbac-node-proxy',
+      'k8s-rbac-persistent-volume-create',
+      'k8s-rbac-pod-create',
+      'k8s-rbac-secrets-read',
+      'k8s-rbac-service-account-token',
+      'k8s-rbac-wildcards',
       'k8s-runtime-threat-detection',
     ]);
     const [finding] = findings.filter((f) => f.noEvidence && f.constructPath === 'infra/aks-b/cluster' && f.ruleId === 'istio-peer-authentication-strict');

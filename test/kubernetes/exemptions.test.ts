@@ -16,7 +16,7 @@ import {
   HardenedNamespace,
 } from '../../lib';
 import { HardenedK8sError } from '../../lib/errors';
-import { AGENT_NAMESPACES, SYSTEM_NAMESPACES, validateExemptImage, workloadNamespaces } from '../../lib/kubernetes/exemptions';
+import { AGENT_NAMESPACES, SYSTEM_NAMESPACES, systemNamespaces, validateExemptImage, workloadNamespaces } from '../../lib/kubernetes/exemptions';
 import { appFindings, testApp } from '../helpers/synth';
 import { baseline, manifests, REGISTRIES, synthJson } from './baseline-helpers';
 
@@ -27,11 +27,19 @@ function clusterNamed(name: string) {
 }
 
 describe('the system list is extended, never replaced', () => {
-  test('policyExcludedNamespaces adds to GatekeeperPoliciesAddon.SYSTEM_NAMESPACES: kube-system stays excluded', () => {
+  test("policyExcludedNamespaces adds to the cluster's system namespaces: kube-system stays excluded", () => {
     const b = baseline({ ...ADDONS_OFF, policyExcludedNamespaces: ['monitoring'] });
     for (const c of manifests(synthJson(b.policiesStack))) {
-      expect(c.spec.match.excludedNamespaces).toEqual(expect.arrayContaining([...SYSTEM_NAMESPACES, 'monitoring']));
+      expect(c.spec.match.excludedNamespaces).toEqual([...systemNamespaces(KubernetesDistribution.AKS), 'monitoring'].sort());
     }
+  });
+
+  test("a cluster's system namespaces: its own platform's, never another's (a Rancher name is an ordinary namespace on AKS)", () => {
+    expect(systemNamespaces(KubernetesDistribution.AKS)).toEqual(expect.arrayContaining(['kube-system', 'aks-istio-system', 'gatekeeper-system', 'calico-system']));
+    expect(systemNamespaces(KubernetesDistribution.AKS)).not.toContain('cattle-system');
+    expect(systemNamespaces(KubernetesDistribution.RKE2)).toEqual(expect.arrayContaining(['kube-system', 'cattle-system', 'cattle-fleet-system']));
+    expect(systemNamespaces(KubernetesDistribution.RKE2)).not.toContain('aks-istio-system');
+    expect(systemNamespaces(KubernetesDistribution.OTHER)).toEqual(['calico-apiserver', 'calico-system', 'gatekeeper-system', 'kube-node-lease', 'kube-public', 'kube-system', 'tigera-operator']);
   });
 
   test('the system list holds the Kubernetes, AKS, Rancher, CNI and Gatekeeper namespaces, and no workload one', () => {

@@ -84,8 +84,8 @@ export interface ClusterBaselineProps {
    */
   readonly policyEnforcementAction?: EnforcementAction;
   /**
-   * Namespaces every constraint skips besides the system namespaces (`GatekeeperPoliciesAddon.SYSTEM_NAMESPACES`,
-   * always skipped) and the namespaces the baseline creates for its own agents and the mesh. By name, no
+   * Namespaces every constraint skips besides the cluster's system namespaces (those of
+   * `GatekeeperPoliciesAddon.SYSTEM_NAMESPACES` for its distribution, always skipped) and the namespaces the baseline creates for its own agents and the mesh. By name, no
    * wildcards; the list extends the system list, never replaces it. Each namespace here may hold
    * workloads, so each is a `gatekeeper-constraint-exemptions` finding that needs a waiver.
    * @default - none (CIS AKS 1.8 4.2.1-4.2.5, 5.1.4 apply to every namespace but the system and agent ones)

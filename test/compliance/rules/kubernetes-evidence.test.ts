@@ -11,6 +11,7 @@ import { istioAllowNothing } from '../../../lib/compliance/rules/kubernetes/isti
 import { istioMtlsStrict } from '../../../lib/compliance/rules/kubernetes/istio-mtls-strict';
 import { k8sNamespaceNetworkPolicy } from '../../../lib/compliance/rules/kubernetes/namespace-network-policy';
 import { k8sNamespacePodSecurity } from '../../../lib/compliance/rules/kubernetes/namespace-pod-security';
+import { k8sRbacWildcards } from '../../../lib/compliance/rules/kubernetes/rbac-wildcards';
 import { k8sRuntimeThreatDetection } from '../../../lib/compliance/rules/kubernetes/runtime-threat-detection';
 import { SYSTEM_NAMESPACES } from '../../../lib/kubernetes/exemptions';
 import { evaluateRule } from '../../helpers/rule-harness';
@@ -106,6 +107,22 @@ describe('gatekeeper-constraint-enforced evidence', () => {
   });
 });
 
+describe('k8s-rbac-* evidence', () => {
+  test('only the enforcing constraint is evidence; a role that grants the permission is judged for the control without standing in for it', () => {
+    const rbacConstraint = manifest({
+      apiVersion: 'constraints.gatekeeper.sh/v1beta1',
+      kind: 'K8sHardenedRbacWildcards',
+      metadata: { name: 'c' },
+      spec: { enforcementAction: 'deny', match: { scope: '*', kinds: [{ apiGroups: ['rbac.authorization.k8s.io'], kinds: ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'] }] } },
+    });
+    expect(evaluateRule(k8sRbacWildcards, 'kubernetes_manifest', rbacConstraint)).toMatchObject({ status: 'compliant', evidence: ['rbac-wildcards'] });
+    const role = { metadata: { name: 'r' }, rule: [{ api_groups: ['*'], resources: ['*'], verbs: ['*'] }] };
+    const judged = evaluateRule(k8sRbacWildcards, 'kubernetes_cluster_role_v1', role);
+    expect(judged).toMatchObject({ status: 'non-compliant', evidence: [] });
+    expect(scopeOf(k8sRbacWildcards, judged)).toEqual({ evidence: [], cisControls: ['cis-aks-1.8/4.1.3', 'rke2-cis-1.8/5.1.3'] });
+  });
+});
+
 describe('gatekeeper-constraint-exemptions', () => {
   const exemptions = (spec: any, kind = 'K8sHardenedPrivilegedContainer') => evaluateRule(gatekeeperConstraintExemptions, 'kubernetes_manifest', constraint(kind, spec));
   const match = (extra: any) => ({ match: { scope: 'Namespaced', kinds: [{ apiGroups: [''], kinds: ['Pod'] }], ...extra } });
@@ -123,6 +140,7 @@ describe('gatekeeper-constraint-exemptions', () => {
     ['a namespace list', match({ namespaces: ['apps'] }), /narrows its match by match.namespaces/],
     ['a label selector', match({ labelSelector: { matchLabels: { checked: 'yes' } } }), /match.labelSelector/],
     ['the cluster scope', match({ scope: 'Cluster' }), /match.scope/],
+    ['RBAC service accounts of a workload namespace', { ...match({}), parameters: { exemptNamespaces: ['kube-system', 'payments'] } }, /exempts the service accounts of namespaces that may hold workloads: payments/],
   ])('non-compliant: %s', (_label, spec, message) => {
     expect(exemptions(spec)).toMatchObject({ status: 'non-compliant', message: expect.stringMatching(message) });
   });

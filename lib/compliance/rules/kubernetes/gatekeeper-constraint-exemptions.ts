@@ -35,7 +35,7 @@ export const gatekeeperConstraintExemptions = defineRule(
     ],
     cisControls: allPolicyControls(Object.values(GatekeeperPolicy)),
     resourceTypes: ['kubernetes_manifest'],
-    constructDefault: 'GatekeeperPoliciesAddon: every constraint excludes GatekeeperPoliciesAddon.SYSTEM_NAMESPACES and the library\'s agent namespaces only',
+    constructDefault: 'GatekeeperPoliciesAddon: every constraint excludes the system namespaces of its cluster\'s distribution and the library\'s agent namespaces only',
   },
   (r) => {
     if (!isConstraint(r.get('manifest.apiVersion'))) {

@@ -71,10 +71,11 @@ export interface GatekeeperPoliciesAddonProps {
   readonly enforcementAction?: EnforcementAction;
   /**
    * Namespaces every constraint skips besides the system namespaces, by name (no wildcards). The list
-   * extends `GatekeeperPoliciesAddon.SYSTEM_NAMESPACES`, which every constraint always skips; it never
+   * extends the cluster's system namespaces (`GatekeeperPoliciesAddon.SYSTEM_NAMESPACES`, those of its
+   * distribution), which every constraint always skips; it never
    * replaces it. A namespace that is not a system namespace may hold workloads, so each one is a
    * `gatekeeper-constraint-exemptions` finding that needs a waiver.
-   * @default - none: only GatekeeperPoliciesAddon.SYSTEM_NAMESPACES (CIS AKS 1.8 4.2.1-4.2.5, 5.1.4 apply to every other namespace)
+   * @default - none: only the cluster's system namespaces (CIS AKS 1.8 4.2.1-4.2.5, 5.1.4 apply to every other namespace)
    */
   readonly excludedNamespaces?: string[];
   /**
@@ -119,8 +120,9 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
   /** Stable id of this add-on. */
   public static readonly ID = 'gatekeeper-policies';
   /**
-   * The system namespaces every constraint skips: those of Kubernetes, the CNIs, AKS, Rancher and
-   * Gatekeeper. Excluded namespaces given in props add to them.
+   * Every system namespace the library knows: those of Kubernetes, the CNIs, AKS, Rancher and Gatekeeper.
+   * A cluster's constraints skip the common ones and those of its own distribution (AKS's managed
+   * add-ons on AKS, Rancher's agents on RKE2); excluded namespaces given in props add to them.
    */
   public static readonly SYSTEM_NAMESPACES: string[] = [...SYSTEM_NAMESPACES];
 
@@ -223,7 +225,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
   public install(context: AddonInstallContext): void {
     const templates = new Construct(context.objectScope, 'gatekeeper-templates');
     const constraints = new Construct(context.policyScope, 'gatekeeper-constraints');
-    const baseExcluded = withSystemNamespaces(this.props.excludedNamespaces, this.extraExcluded);
+    const baseExcluded = withSystemNamespaces(context.cluster.distribution, this.props.excludedNamespaces, this.extraExcluded);
     const registries = unique([...this.props.allowedRegistries, ...this.extraRegistries]);
     for (const definition of this.library) {
       const options = (this.props.constraints ?? []).find((c) => c.policy === definition.policy);
