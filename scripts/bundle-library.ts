@@ -12,6 +12,7 @@
 // Usage: bundle-library.ts [<compiled lib dir> [<bundle file>]]  (defaults: lib, lib/bundle.js)
 import { execFileSync } from 'child_process';
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
 import * as path from 'path';
 
 /** Writes the bundle of `<libDir>/index.js` to `outfile` and checks it exports what the entry does. */
@@ -58,6 +59,10 @@ function lazyEntry(entry: string): string {
     process.stdout.write(JSON.stringify(declaredIn));`;
   const declaredIn = JSON.parse(execFileSync(process.execPath, ['-e', list, entry], { encoding: 'utf-8' })) as Record<string, string>;
   const lines = ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });'];
+  // The entry's side-effect imports (tsc's bare `require("./x");`) run on load, as in the per-module build.
+  for (const match of fs.readFileSync(entry, 'utf-8').matchAll(/^require\("([^"]+)"\);$/gm)) {
+    lines.push(`require(${JSON.stringify(match[1])});`);
+  }
   for (const name of Object.keys(declaredIn).sort()) {
     const module = `./${path.relative(path.dirname(entry), declaredIn[name]).split(path.sep).join('/')}`;
     lines.push(`Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(module)}).${name} });`);
