@@ -11,6 +11,7 @@
 //
 // Usage: bundle-library.ts [<compiled lib dir> [<bundle file>]]  (defaults: lib, lib/bundle.js)
 import { execFileSync } from 'child_process';
+import { builtinModules } from 'module';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -63,6 +64,11 @@ function lazyEntry(entry: string): string {
   for (const match of fs.readFileSync(entry, 'utf-8').matchAll(/^require\("([^"]+)"\);$/gm)) {
     lines.push(`require(${JSON.stringify(match[1])});`);
   }
+  // The test helpers (`cdktf-hardened-k8s/testing`, the package's testing.js) load from here, so they
+  // share the engine's state with the app; a symbol keeps them out of the jsii API.
+  lines.push(
+    `Object.defineProperty(exports, Symbol.for("cdktf-hardened-k8s.testing"), { get: () => require("./testing/index.js") });`,
+  );
   for (const name of Object.keys(declaredIn).sort()) {
     const module = `./${path.relative(path.dirname(entry), declaredIn[name]).split(path.sep).join('/')}`;
     lines.push(`Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(module)}).${name} });`);
@@ -93,8 +99,42 @@ function checkSameExports(entry: string, bundle: string): void {
   }
 }
 
+/**
+ * Writes the `cdktf-hardened-k8s` command (the package's `bin`) as one file beside the library bundle.
+ * It holds the compliance engine and the packs only; the build fails if it would load any package
+ * (cdktf, constructs, a provider), so the command starts fast and runs without the app's dependencies.
+ */
+export function bundleCommand(libDir: string, outfile: string): void {
+  const result = esbuild.buildSync({
+    stdin: { contents: 'require("./cli/main.js").runFromProcess();\n', resolveDir: path.resolve(libDir), sourcefile: 'cli-entry.js', loader: 'js' },
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    resolveExtensions: ['.js', '.json'],
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+    metafile: true,
+  });
+  const packages = Object.values(result.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external && !i.path.startsWith('node:') && !builtinModules.includes(i.path))
+    .map((i) => i.path);
+  if (packages.length > 0) {
+    throw new Error(`the check command ${outfile} would load packages it must not need: ${[...new Set(packages)].join(', ')}`);
+  }
+  fs.chmodSync(outfile, 0o755);
+}
+
 if (require.main === module) {
   const [libDir = 'lib', outfile = path.join(libDir, 'bundle.js')] = process.argv.slice(2);
   bundleLibrary(libDir, outfile);
   process.stdout.write(`bundled ${path.join(libDir, 'index.js')} -> ${outfile}\n`);
+  const command = path.join(path.dirname(outfile), 'cli.js');
+  bundleCommand(libDir, command);
+  process.stdout.write(`bundled ${path.join(libDir, 'cli', 'main.js')} -> ${command}\n`);
 }

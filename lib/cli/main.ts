@@ -35,10 +35,15 @@ export function main(argv: string[], io: CommandIo): number {
   }
 }
 
-if (require.main === module) {
+/** Runs the command on this process's arguments and sets its exit code. */
+export function runFromProcess(): void {
   process.exitCode = main(process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
     cwd: process.cwd(),
   });
+}
+
+if (require.main === module) {
+  runFromProcess();
 }
