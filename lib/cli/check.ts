@@ -81,7 +81,7 @@ function stackPath(name: string, findings: ReportFinding[]): string {
 
 /** Runs the check; prints to `out`; throws CheckInputError for usage and input errors. */
 export function runCheck(options: CheckOptions, out: (line: string) => void): CheckOutcome {
-  const output = readSynthOutput(path.resolve(options.cwd, options.outdir));
+  const output = readSynthOutput(path.resolve(options.cwd, options.outdir), options.outdir);
   const record = output.record;
   const userPacks = options.rules.flatMap((m) => loadRuleModule(m, options.cwd));
   const packs = resolvePacks(record.packs, userPacks);

@@ -71,6 +71,17 @@ function linksTo(addresses: Set<string>): (value: unknown) => boolean {
   };
 }
 
+/** A value holding such a link anywhere (a list of identity ids, a block with a subnet id). */
+function holdsLinks(value: unknown, links: (v: unknown) => boolean): boolean {
+  if (Array.isArray(value)) {
+    return value.some((v) => holdsLinks(v, links));
+  }
+  if (isPlainObject(value)) {
+    return Object.values(value).some((v) => holdsLinks(v, links));
+  }
+  return links(value);
+}
+
 function isPlainObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -127,7 +138,7 @@ function overlay(synth: unknown, planned: unknown, unknown: unknown, sensitive: 
     return isTerraformExpression(synth) ? synth : PLAN_UNKNOWN.sensitive;
   }
   if (unknown === true) {
-    return links(synth) ? synth : PLAN_UNKNOWN.afterApply;
+    return holdsLinks(synth, links) ? synth : PLAN_UNKNOWN.afterApply;
   }
   if (links(synth)) {
     return synth;

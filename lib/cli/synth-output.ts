@@ -34,10 +34,10 @@ function readJson(file: string, what: string, fix: string): any {
   }
 }
 
-/** Reads and checks a cdktf output directory. */
-export function readSynthOutput(dir: string): SynthOutput {
+/** Reads and checks a cdktf output directory (`shown` is the path as the user gave it). */
+export function readSynthOutput(dir: string, shown = dir): SynthOutput {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw inputError('the cdktf output directory does not exist', dir, 'a directory written by cdktf synth (default cdktf.out)', 'run cdktf synth first, or pass the directory named by "output" in cdktf.json');
+    throw inputError('the cdktf output directory does not exist', shown, 'a directory written by cdktf synth (default cdktf.out)', 'run cdktf synth first, or pass the directory named by "output" in cdktf.json');
   }
   const synthAgain = 'apply packs with Compliance.of(app).apply(...) and synth again with this version of cdktf-hardened-k8s';
   const record = readJson(path.join(dir, 'compliance.json'), 'compliance.json (the packs the synth applied)', synthAgain);
