@@ -15,6 +15,7 @@ import { builtinModules } from 'module';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
+import { NODE_BUNDLE_OPTIONS } from './fresh-build.cjs';
 
 /** Writes the bundle of `<libDir>/index.js` to `outfile` and checks it exports what the entry does. */
 export function bundleLibrary(libDir: string, outfile: string): void {
@@ -22,17 +23,9 @@ export function bundleLibrary(libDir: string, outfile: string): void {
   esbuild.buildSync({
     stdin: { contents: lazyEntry(entry), resolveDir: path.dirname(entry), sourcefile: 'lazy-index.js', loader: 'js' },
     outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...NODE_BUNDLE_OPTIONS,
     // The compiled modules, never the .ts sources beside them: jsii adds type ids to the JS.
     resolveExtensions: ['.js', '.json'],
-    // Class and function names stay as written: errors and construct metadata show them.
-    keepNames: true,
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   checkSameExports(entry, outfile);
 }
@@ -108,15 +101,8 @@ export function bundleCommand(libDir: string, outfile: string): void {
   const result = esbuild.buildSync({
     stdin: { contents: 'require("./cli/main.js").runFromProcess();\n', resolveDir: path.resolve(libDir), sourcefile: 'cli-entry.js', loader: 'js' },
     outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...NODE_BUNDLE_OPTIONS,
     resolveExtensions: ['.js', '.json'],
-    keepNames: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
     metafile: true,
   });

@@ -15,6 +15,7 @@ import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } f
 import { agicRoleAssignments } from './agic-grants';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {
@@ -199,7 +200,7 @@ export class TlsIngressGateway extends Construct {
   private agicGrantedBy?: string;
 
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'TlsIngressGateway'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the gateway, e.g. "agw-platform"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
