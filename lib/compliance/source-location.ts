@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { libraryDir } from './library-package';
+import { mappedPosition } from './source-map';
 
 /** A place in the app's source: a path relative to the project root, 1-based line and column. */
 export interface SourceLocation {
@@ -23,21 +24,30 @@ function inside(dir: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** The first frame of `stack` in the app's own code, relative to `projectRoot`; undefined when there is none. */
+function outsideApp(file: string, projectRoot: string, libraryRoot: string): boolean {
+  return !path.isAbsolute(file) || file.split(/[\\/]/).includes('node_modules') || inside(libraryRoot, file) || !inside(projectRoot, file);
+}
+
+/**
+ * The first frame of `stack` in the app's own code, relative to `projectRoot`; undefined when there is
+ * none. A frame in compiled JavaScript is mapped to its source through the file's source map, if any.
+ */
 export function projectRelativeFrame(stack: string, projectRoot: string, libraryRoot = LIBRARY_DIR): SourceLocation | undefined {
-  for (const line of stack.split('\n')) {
-    const match = FRAME.exec(line);
-    if (!match || line.includes('eval at ')) {
+  for (const text of stack.split('\n')) {
+    const match = FRAME.exec(text);
+    if (!match || text.includes('eval at ')) {
       continue;
     }
-    let file = match[1];
-    if (file.startsWith('file://')) {
-      file = fileURLToPath(file);
-    }
-    if (!path.isAbsolute(file) || file.split(/[\\/]/).includes('node_modules') || inside(libraryRoot, file) || !inside(projectRoot, file)) {
+    const raw = match[1].startsWith('file://') ? fileURLToPath(match[1]) : match[1];
+    if (outsideApp(raw, projectRoot, libraryRoot)) {
       continue;
     }
-    return { file: path.relative(projectRoot, file).split(path.sep).join('/'), line: Number(match[2]), column: Number(match[3]) };
+    const position = { file: raw, line: Number(match[2]), column: Number(match[3]) };
+    const source = /\.[cm]?js$/.test(raw) ? (mappedPosition(raw, position.line, position.column) ?? position) : position;
+    if (outsideApp(source.file, projectRoot, libraryRoot)) {
+      continue;
+    }
+    return { file: path.relative(projectRoot, source.file).split(path.sep).join('/'), line: source.line, column: source.column };
   }
   return undefined;
 }

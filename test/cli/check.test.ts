@@ -15,7 +15,7 @@ let work: string;
 let clusterAddress: string;
 
 beforeAll(() => {
-  outdir = path.relative(ROOT, synthExample('aks'));
+  outdir = path.relative(ROOT, synthExample('aks', 'bundle'));
   work = tempDir('check');
   const infra = readJson(path.join(ROOT, outdir, 'stacks', INFRA, 'cdk.tf.json'));
   clusterAddress = `azurerm_kubernetes_cluster.${Object.keys(infra.resource.azurerm_kubernetes_cluster)[0]}`;
@@ -55,7 +55,7 @@ describe('check on the synthesized output', () => {
   test('writes JUnit: well-formed, a suite per stack, a case per finding, counts that add up', () => {
     const report = readJson(out('synth.json'));
     const doc = parseXml(fs.readFileSync(out('synth.xml'), 'utf-8'));
-    const root = doc.documentElement;
+    const root = doc.documentElement!;
     expect(root.nodeName).toBe('testsuites');
     const suites = Array.from(root.getElementsByTagName('testsuite'));
     expect(suites.map((s) => s.getAttribute('name'))).toEqual(report.stacks);

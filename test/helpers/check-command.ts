@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DOMParser } from '@xmldom/xmldom';
+import { Document, DOMParser } from '@xmldom/xmldom';
 import { main } from '../../lib/cli/main';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -69,5 +69,5 @@ export function parseXml(text: string): Document {
   if (problems.length > 0) {
     throw new Error(`not well-formed XML: ${problems.join('; ')}`);
   }
-  return doc as unknown as Document;
+  return doc;
 }
