@@ -19,8 +19,8 @@ import {
   Rancher2Provider,
   RancherComplianceChart,
   RancherComplianceScan,
-  RkeClusterPolicyPack,
 } from '../../lib';
+import { platformPolicy } from './policy';
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out/rke2';
 fs.mkdirSync(outdir, { recursive: true });
@@ -103,15 +103,6 @@ new ClusterBaseline(app, 'rke2-baseline', {
 
 Compliance.of(app)
   .apply(new CisRke2Pack())
-  .apply(
-    new RkeClusterPolicyPack({
-      allowedKubernetesMinorVersions: ['1.31', '1.32'],
-      requiredMachineGlobalConfig: [
-        { key: 'profile', value: 'cis' },
-        { key: 'cni', value: 'calico' },
-      ],
-      allowedCloudCredentialNames: ['rke2-platform-prod-azure'],
-    }),
-  )
+  .apply(platformPolicy)
   .apply(new KubernetesBaselinePack());
 app.synth();

@@ -268,3 +268,22 @@ describe('the built command (lib/cli.js)', () => {
     expect(run.err).toMatch(/^cdktf-hardened-k8s: the cdktf output directory does not exist/);
   });
 });
+
+describe('the RKE2 example, whose policy pack is built from props', () => {
+  let rke2: string;
+  beforeAll(() => {
+    rke2 = path.relative(ROOT, synthExample('rke2', 'bundle'));
+  });
+
+  test('cannot be re-checked without the pack: exit 2 naming it', () => {
+    const run = checkBin(['check', rke2]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/pack "rke-cluster-policy" is not a library pack and no --rules module exports it/);
+  });
+
+  test("with the example's TypeScript policy module (through ts-node) it gives synth's report", () => {
+    const run = checkBin(['check', rke2, '--rules', 'examples/rke2/policy.ts', '--json', out('rke2.json')]);
+    expect([run.code, run.err]).toEqual([0, '']);
+    expect(fs.readFileSync(out('rke2.json'), 'utf-8')).toEqual(fs.readFileSync(path.join(ROOT, rke2, 'compliance.json'), 'utf-8'));
+  });
+});
