@@ -23,7 +23,7 @@ export interface TerraformPlan {
   readonly terraformVersion: string;
   /** Managed resources of the root module that the plan's configuration declares (`type.name`). */
   readonly configuredResources: string[];
-  /** Root-module managed resource instances that exist after apply (every action but a pure delete). */
+  /** Root-module managed resource instances that exist after apply (every action but a pure delete or forget). */
   readonly changes: PlannedChange[];
 }
 
@@ -69,7 +69,8 @@ export function readTerraformPlan(file: string): TerraformPlan {
       throw inputError(`resource_changes[${i}] of ${JSON.stringify(file)} is not a resource change`, JSON.stringify(rc)?.slice(0, 120), 'objects with address, type, name and change.actions', SHOW_JSON);
     }
     const actions: string[] = rc.change.actions;
-    if (rc.mode !== 'managed' || rc.module_address !== undefined || (actions.length === 1 && actions[0] === 'delete')) {
+    // Data sources, child modules (not part of the stack's own resources) and instances that leave (deleted, or forgotten by a removed block).
+    if (rc.mode !== 'managed' || rc.module_address !== undefined || (actions.length === 1 && (actions[0] === 'delete' || actions[0] === 'forget'))) {
       continue;
     }
     changes.push({
