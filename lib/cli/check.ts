@@ -4,16 +4,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { blockedMessage, BlockedStack } from '../compliance/blocked-message';
-import { composeReport } from '../compliance/compose-report';
+import { composeReport, rulesOfPacks } from '../compliance/compose-report';
 import { evaluateStack, indexRulesByType } from '../compliance/evaluate';
 import { APP_SCOPE, ComplianceReport, isBlocking, ReportFinding, summarize } from '../compliance/report';
 import { renderJunit } from '../compliance/report-junit';
 import { renderMarkdown } from '../compliance/report-markdown';
 import { renderSarif } from '../compliance/report-sarif';
 import { StackResources } from '../compliance/rule-context';
-import { IComplianceRule } from '../compliance/types';
 import { closestWaiver, IWaiverMatcher, RecordedWaiver } from '../compliance/waiver-match';
-import { compareStrings } from '../ordering';
 import { inputError } from './input-error';
 import { checkPlanMatchesStack, plannedStackJson } from './planned-stack';
 import { loadRuleModule, resolvePacks } from './rule-packs';
@@ -52,13 +50,6 @@ class RecordedWaivers implements IWaiverMatcher {
   }
 }
 
-/** The applied rules as the engine holds them: one per id (the last pack's wins), sorted by id. */
-function appliedRules(packs: { rules: IComplianceRule[] }[]): IComplianceRule[] {
-  const byId = new Map<string, IComplianceRule>();
-  packs.forEach((p) => p.rules.forEach((r) => byId.set(r.metadata.id, r)));
-  return [...byId.values()].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id));
-}
-
 function write(cwd: string, file: string | undefined, content: () => string): void {
   if (file === undefined) {
     return;
@@ -85,7 +76,7 @@ export function runCheck(options: CheckOptions, out: (line: string) => void): Ch
   const record = output.record;
   const userPacks = options.rules.flatMap((m) => loadRuleModule(m, options.cwd));
   const packs = resolvePacks(record.packs, userPacks);
-  const rules = appliedRules(packs);
+  const rules = rulesOfPacks(packs);
   const rulesByType = indexRulesByType(rules);
   const waivers = new RecordedWaivers(record.waivers ?? []);
 

@@ -2,6 +2,7 @@
 // `check` command, so both write the same report for the same findings.
 import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark } from '../cis/types';
+import { compareStrings } from '../ordering';
 import {
   APP_SCOPE,
   benchmarkEntries,
@@ -35,6 +36,13 @@ export interface ReportInput {
   readonly sources: Record<string, SourceLocation>;
   /** The app's waivers (recorded in the app report for `check`). */
   readonly waivers: RecordedWaiver[];
+}
+
+/** The rules of packs as the engine holds them: one per id (a later pack's wins), sorted by id. */
+export function rulesOfPacks(packs: IRulePack[]): IComplianceRule[] {
+  const byId = new Map<string, IComplianceRule>();
+  packs.forEach((p) => p.rules.forEach((r) => byId.set(r.metadata.id, r)));
+  return [...byId.values()].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id));
 }
 
 /** The benchmarks the reports list: the selected ones, or every one the applied rules cite. */

@@ -4,6 +4,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { failLine, fixLines } from '../compliance/blocked-message';
 import { closestId } from '../compliance/closest-id';
+import { rulesOfPacks } from '../compliance/compose-report';
 import { Compliance } from '../compliance/compliance';
 import { evaluateStack, indexRulesByType } from '../compliance/evaluate';
 import { CisAksPack } from '../compliance/packs/cis-aks-pack';
@@ -42,13 +43,6 @@ function asStack(received: unknown, matcher: string): TerraformStack {
   return received;
 }
 
-/** The rules of the packs, one per id (the last pack's wins), as Compliance.apply holds them. */
-function rulesOf(packs: IRulePack[]): IComplianceRule[] {
-  const byId = new Map<string, IComplianceRule>();
-  packs.forEach((p) => p.rules.forEach((r) => byId.set(r.metadata.id, r)));
-  return [...byId.values()];
-}
-
 /** Judges a stack with rules: its synthesized JSON (aspects run, overrides included) and the app's waivers, which it leaves unmarked. */
 export function judgeStack(stack: TerraformStack, rules: IComplianceRule[]): ReportFinding[] {
   Testing.synth(stack); // runs the aspects, as synth does
@@ -69,7 +63,7 @@ function describe(f: ReportFinding): string {
 /** `toPassCompliance(...packs)`: no blocking finding, failOnUnknown as the engine's default (true). */
 export function toPassCompliance(received: unknown, ...packs: IRulePack[]): MatcherResult {
   const stack = asStack(received, 'toPassCompliance');
-  const rules = packs.length > 0 ? rulesOf(packs) : appliedRules(stack);
+  const rules = packs.length > 0 ? rulesOfPacks(packs) : appliedRules(stack);
   if (rules.length === 0) {
     return { pass: false, message: () => 'toPassCompliance: no rules to judge with: pass packs (toPassCompliance(new CisAksPack())) or apply them to the app first' };
   }

@@ -228,6 +228,19 @@ describe('bad input: exit 2 with a clear message, never a pass', () => {
   });
 });
 
+describe('set-up problems recorded at synth', () => {
+  test('still block the check (exit 1), listed after the findings', () => {
+    const dir = out('problems');
+    fs.cpSync(path.join(ROOT, outdir), dir, { recursive: true });
+    const record = readJson(path.join(dir, 'compliance.json'));
+    record.problems.push({ kind: 'waiver', constructPath: 'platformprod-infra/aks', message: 'waiver of "aks-private-cluster" on platformprod-infra/aks matches no finding' });
+    writeJson(path.join(dir, 'compliance.json'), record);
+    const run = check('check', path.relative(ROOT, dir));
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/check: BLOCKED by 0 unwaived error-level finding\(s\) and 1 set-up problem\(s\) recorded at synth\nset-up: 1 problem\(s\)\n {2}PROBLEM waiver of "aks-private-cluster"/);
+  });
+});
+
 describe('custom packs through --rules', () => {
   test('a module exporting the pack the synth recorded lets check find it', () => {
     const dir = out('custom');
