@@ -26,8 +26,16 @@ export function bundleLibrary(libDir: string, outfile: string): void {
     ...NODE_BUNDLE_OPTIONS,
     // The compiled modules, never the .ts sources beside them: jsii adds type ids to the JS.
     resolveExtensions: ['.js', '.json'],
+    define: packageDefine(),
   });
   checkSameExports(entry, outfile);
+}
+
+/** The package's name, version and repository, written into a bundle so it reads no package.json at run time. */
+function packageDefine(): Record<string, string> {
+  const json = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf-8'));
+  const repository = String(json.repository?.url ?? json.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  return { LIBRARY_PACKAGE_JSON: JSON.stringify(JSON.stringify({ name: json.name, version: json.version, repository })) };
 }
 
 /**
@@ -103,6 +111,7 @@ export function bundleCommand(libDir: string, outfile: string): void {
     outfile,
     ...NODE_BUNDLE_OPTIONS,
     resolveExtensions: ['.js', '.json'],
+    define: packageDefine(),
     banner: { js: '#!/usr/bin/env node' },
     metafile: true,
   });

@@ -19,13 +19,15 @@ const FRAME = /^\s*at (?:.*?\()?(.+?):(\d+):(\d+)\)?\s*$/;
 
 const LIBRARY_DIR = libraryDir();
 
+/** True for a file strictly below `dir` (plain prefix tests: this runs for every frame of every finding). */
 function inside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
 
+const NODE_MODULES = /[\\/]node_modules[\\/]/;
+
 function outsideApp(file: string, projectRoot: string, libraryRoot: string): boolean {
-  return !path.isAbsolute(file) || file.split(/[\\/]/).includes('node_modules') || inside(libraryRoot, file) || !inside(projectRoot, file);
+  return !path.isAbsolute(file) || NODE_MODULES.test(file) || inside(libraryRoot, file) || !inside(projectRoot, file);
 }
 
 /**
