@@ -51,3 +51,10 @@ test('the testing entry is packed beside the main one and loads the helpers from
   });
   expect(names.split(',')).toEqual(expect.arrayContaining(['complianceMatchers', 'setupComplianceMatchers', 'stableJson', 'synthSnapshot', 'toHaveFinding', 'toPassCompliance']));
 });
+
+test('the bundles carry the package version: a copy without package.json beside it still names it', () => {
+  const dir = path.join(tempDir('bundled-app'), 'dist');
+  fs.mkdirSync(dir);
+  fs.copyFileSync(path.join(ROOT, 'lib', 'cli.js'), path.join(dir, 'cli.js'));
+  expect(checkBin(['--version'], dir, path.join(dir, 'cli.js')).out.trim()).toBe(readJson(path.join(ROOT, 'package.json')).version);
+});
