@@ -263,6 +263,8 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
   public readonly oidcIssuerUrl?: string;
   /** Resource id of the cluster. */
   public readonly clusterId: string;
+  /** Entra ID groups that administer the cluster (`adminGroupObjectIds`). */
+  public readonly adminGroupObjectIds?: string[];
   /** Object id of the kubelet identity (AcrPull on the registries in `containerRegistries`, CIS AKS 1.8 5.1.3). */
   public readonly kubeletIdentityObjectId: string;
   /** The diagnostic setting exporting the control-plane audit logs, unless `auditLogsEnabled` is false. */
@@ -280,6 +282,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     const construct = `HardenedAksCluster ${this.node.path}`;
     validateRequired(construct, props);
     this.props = props;
+    this.adminGroupObjectIds = props.adminGroupObjectIds;
     validateKubernetesVersion(construct, props.kubernetesVersion);
     const access = props.apiServerAccess ?? ApiServerAccess.PRIVATE;
     validateAuthorizedRanges(construct, access, props.authorizedIpRanges);
