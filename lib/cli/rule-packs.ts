@@ -7,13 +7,14 @@ import { AppliedPack } from '../compliance/report';
 import { CisAksPack } from '../compliance/packs/cis-aks-pack';
 import { CisRke2Pack } from '../compliance/packs/cis-rke2-pack';
 import { KubernetesBaselinePack } from '../compliance/packs/kubernetes-baseline-pack';
+import { TerraformStatePack } from '../compliance/packs/terraform-state-pack';
 import { IRulePack } from '../compliance/types';
 import { compareStrings } from '../ordering';
 import { CheckInputError, inputError } from './input-error';
 
 /** The library's packs that need no props, so a recorded name is enough to rebuild them. */
 export function builtInPacks(): IRulePack[] {
-  return [new CisAksPack(), new CisRke2Pack(), new KubernetesBaselinePack()];
+  return [new CisAksPack(), new CisRke2Pack(), new KubernetesBaselinePack(), new TerraformStatePack()];
 }
 
 function isPack(value: unknown): value is IRulePack {
