@@ -12,8 +12,17 @@ import { isPlainObject, sameValue, sortKeys, splitPath } from './values-internal
 export interface HardeningKey {
   /** Dotted values path, e.g. `driver.kind`. */
   readonly path: string;
-  /** The hardened value (a JSON value). */
+  /**
+   * The hardened value (a JSON value), written to the release. `null` means the key must stay unset
+   * (the chart's own default, e.g. no webhook URL), and nothing is written.
+   */
   readonly value: any;
+  /**
+   * Other final values that are just as hardened, e.g. the chart's default spelled out (`ClusterIP` for an
+   * unset service type) or an alias the chart accepts (`modern-bpf` for `modern_ebpf`).
+   * @default - only `value`
+   */
+  readonly equivalentValues?: any[];
   /** Why the value hardens the chart; shown in findings. */
   readonly reason: string;
 }
@@ -49,11 +58,13 @@ export class HelmValues {
     return result;
   }
 
-  /** The values document holding exactly the given keys at their hardened values. */
+  /** The values document holding exactly the given keys at their hardened values (keys that must stay unset are left out). */
   public static fromKeys(keys: HardeningKey[]): any {
     let result: any = {};
     for (const key of keys) {
-      result = HelmValues.withPath(result, key.path, key.value);
+      if (key.value !== null && key.value !== undefined) {
+        result = HelmValues.withPath(result, key.path, key.value);
+      }
     }
     return result;
   }
@@ -86,11 +97,14 @@ export class HelmValues {
     return current;
   }
 
-  /** The hardening keys whose final value differs from the hardened value. */
+  /**
+   * The hardening keys whose final value is neither the hardened value nor one of its equivalents (an unset
+   * key and a `null` one are the same: Helm drops both).
+   */
   public static overriddenKeys(keys: HardeningKey[], finalValues: any): HardeningKeyOverride[] {
     return keys
       .map((key) => ({ key, finalValue: HelmValues.valueAt(finalValues, key.path) }))
-      .filter((o) => !sameValue(o.key.value, o.finalValue));
+      .filter((o) => ![o.key.value, ...(o.key.equivalentValues ?? [])].some((accepted) => sameValue(accepted ?? null, o.finalValue ?? null)));
   }
 
   /** JSON with sorted keys: deterministic `values` for `helm_release`. */

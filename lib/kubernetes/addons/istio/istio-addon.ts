@@ -8,7 +8,7 @@ import { HardenedNamespace } from '../../namespace/hardened-namespace';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
-import { ISTIOD_HARDENING } from './hardening';
+import { ISTIO_BASE_HARDENING, ISTIO_CNI_HARDENING, ISTIOD_HARDENING } from './hardening';
 import { foldLegacyPilotValues } from './istiod-values';
 import { IstioVersion } from './istio-version';
 import { MeshAllowRule } from './mesh-authorization';
@@ -180,14 +180,14 @@ export class IstioAddon implements IClusterAddon {
       pin: version.base(),
       releaseName: 'istio-base',
       namespace: namespace.namespaceName,
-      hardenedValues: { defaultRevision: this.props.revision ?? 'default' },
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIO_BASE_HARDENING), { defaultRevision: this.props.revision ?? 'default' }),
     });
     // The CNI node agent is privileged by design and belongs in kube-system (system-node-critical priority).
     new HardenedHelmRelease(scope, 'istio-cni', {
       pin: version.cni(),
       releaseName: 'istio-cni',
       namespace: 'kube-system',
-      hardenedValues: { ...(this.props.revision ? { revision: this.props.revision } : {}) },
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIO_CNI_HARDENING), this.props.revision ? { revision: this.props.revision } : {}),
       dependsOn: [base.release],
     });
     const userValues = foldLegacyPilotValues(this.props.istiodValues);
@@ -200,10 +200,7 @@ export class IstioAddon implements IClusterAddon {
       pin: version,
       releaseName: 'istiod',
       namespace: namespace.namespaceName,
-      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIOD_HARDENING), {
-        seccompProfile: { type: 'RuntimeDefault' },
-        meshConfig: { trustDomain: this.trustDomain },
-      }),
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIOD_HARDENING), { meshConfig: { trustDomain: this.trustDomain } }),
       typedValues: {
         meshConfig: { outboundTrafficPolicy: { mode: outbound } },
         ...(this.props.revision ? { revision: this.props.revision } : {}),
