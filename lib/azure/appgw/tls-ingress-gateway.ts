@@ -13,6 +13,7 @@ import { requireString, validateIntegerRange } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
 import { agicRoleAssignments } from './agic-grants';
+import { FRONTEND_EXPOSURE_TAG, PRIVATE_EXPOSURE, PUBLIC_EXPOSURE } from './frontend-exposure';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 
@@ -99,7 +100,9 @@ export interface TlsIngressGatewayProps {
    */
   readonly fileUploadLimitMb?: number;
   /**
-   * Give the gateway a public frontend IP (Standard, static, zone-redundant) for its listeners.
+   * Give the gateway a public frontend IP (Standard, static, zone-redundant) for its listeners. The gateway
+   * is tagged `hardened-k8s-frontend: public` or `private`; the `appgw-frontend-exposure` rule fails synth
+   * when a gateway built private ends up with a public frontend (e.g. through an override).
    * @default true
    */
   readonly publicFrontend?: boolean;
@@ -337,6 +340,7 @@ export class TlsIngressGateway extends Construct {
       location: props.location,
       zones,
       sku: { name: 'WAF_v2', tier: 'WAF_v2' },
+      tags: { [FRONTEND_EXPOSURE_TAG]: publicFrontend ? PUBLIC_EXPOSURE : PRIVATE_EXPOSURE },
       autoscaleConfiguration: { minCapacity, maxCapacity },
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
       firewallPolicyId: this.wafPolicy.id,
