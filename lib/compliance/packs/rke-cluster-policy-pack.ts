@@ -90,7 +90,7 @@ function requiredSettingsRule(settings: RequiredRke2Setting[]): IComplianceRule 
     },
     (cluster) =>
       withRke2Config(cluster, (config) => {
-        const failures = settings.flatMap((s) => config.failures(s.key, (v) => matches(v, s.value)));
+        const failures = settings.flatMap((s) => config.failures('any', s.key, (v) => matches(v, s.value)));
         return check(failures.length === 0, `required settings missing: ${failures.join('; ')}`);
       }),
   );

@@ -29,7 +29,7 @@ export const rke2PodSecurityRestricted = defineRule(
         }
         const paths = admissionConfigPaths(config);
         if (paths.length === 0) {
-          const profile = config.failures('profile', (v) => v === 'cis');
+          const profile = config.failures('control-plane', 'profile', (v) => v === 'cis');
           // Without an admission configuration of its own, RKE2's CIS profile writes rke2-pss.yaml (restricted).
           return profile.length === 0 ? compliant('RKE2 profile: cis default (restricted)') : nonCompliant(`no Pod Security configuration and no CIS profile: ${profile.join('; ')}`);
         }
