@@ -12,4 +12,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   testTimeout: 30000,
+  // One worker per core: jest's default (cores - 1) leaves one of two cores idle while the example
+  // and CLI tests wait on their child processes.
+  maxWorkers: '100%',
 };

@@ -13,6 +13,7 @@
 import { execFileSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import * as path from 'path';
+import { NODE_BUNDLE_OPTIONS } from './fresh-build.cjs';
 
 /** Writes the bundle of `<libDir>/index.js` to `outfile` and checks it exports what the entry does. */
 export function bundleLibrary(libDir: string, outfile: string): void {
@@ -20,17 +21,9 @@ export function bundleLibrary(libDir: string, outfile: string): void {
   esbuild.buildSync({
     stdin: { contents: lazyEntry(entry), resolveDir: path.dirname(entry), sourcefile: 'lazy-index.js', loader: 'js' },
     outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...NODE_BUNDLE_OPTIONS,
     // The compiled modules, never the .ts sources beside them: jsii adds type ids to the JS.
     resolveExtensions: ['.js', '.json'],
-    // Class and function names stay as written: errors and construct metadata show them.
-    keepNames: true,
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   checkSameExports(entry, outfile);
 }

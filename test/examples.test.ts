@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { exampleNames, expectSameFiles, filesBelow, synthExample } from './helpers/examples';
+import { compiledExample, exampleNames, expectSameFiles, filesBelow, synthExample } from './helpers/examples';
 import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
 
 
 describe.each(exampleNames())('example %s', (name) => {
   let first: string;
   beforeAll(() => {
-    first = synthExample(name);
+    first = synthExample(name, 'bundle');
   });
 
   test('synthesizes every stack with its compliance report and no blocking finding', () => {
@@ -21,11 +21,17 @@ describe.each(exampleNames())('example %s', (name) => {
   });
 
   test('is deterministic: a second synth gives byte-identical files', () => {
-    expectSameFiles(synthExample(name), first);
+    expectSameFiles(synthExample(name, 'bundle'), first);
   });
 
-  test('gives byte-identical files from the published bundle (lib/bundle.js) as from the sources', () => {
-    expectSameFiles(synthExample(name, { bundle: true }), first);
+  test('gives byte-identical files from the published bundle (lib/bundle.js) as from the per-module build', () => {
+    expectSameFiles(synthExample(name, 'modules'), first);
+  });
+
+  test('is compiled against the published bundle: the library comes from lib/bundle.js, none of it is inlined', () => {
+    const compiled = fs.readFileSync(compiledExample(name), 'utf-8');
+    expect([...new Set(compiled.match(/require\("\.[^"]*"\)/g))]).toEqual(['require("../../lib/bundle.js")']);
+    expect(compiled).not.toMatch(/\/\/ lib\//);
   });
 
   test('writes no credential in plain text', () => {

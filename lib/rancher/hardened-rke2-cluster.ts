@@ -17,6 +17,7 @@ import { Rke2NodeFiles } from './node-files';
 import { RKE2_DEFAULT_DATA_DIR, secretsEncryptionProblems } from './rke2-secrets-encryption';
 import { KubeletCipherSuites, Rke2Cni } from './rke2-settings';
 import { validateRke2Version } from './rke2-version';
+import { libraryScope } from '../scope';
 
 /** A machine pool of a HardenedRke2Cluster: Azure VMs on a private subnet, no public IP. */
 export interface Rke2MachinePool {
@@ -244,7 +245,7 @@ export class HardenedRke2Cluster extends Construct implements IKubernetesCluster
   public readonly machineGlobalConfig: string;
 
   constructor(scope: Construct, id: string, props: HardenedRke2ClusterProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedRke2Cluster'), id);
     const construct = `HardenedRke2Cluster ${this.node.path}`;
     validateProps(construct, props);
     const pools = props.machinePools ?? DEFAULT_POOLS;

@@ -8,6 +8,7 @@ import { HardenedRke2Cluster } from './hardened-rke2-cluster';
 import { RANCHER_CIS_BENCHMARK_RELEASES, RANCHER_COMPLIANCE_RELEASES, ScanChartRelease } from './scan-chart-releases';
 import { chooseScanProfile } from './scan-profile-selection';
 import { rke2Minor } from './rke2-version';
+import { libraryScope } from '../scope';
 
 /** Which Rancher scanning app to install. */
 export enum RancherComplianceChart {
@@ -102,7 +103,7 @@ export class RancherComplianceScan extends Construct {
   public readonly benchmarkVersion?: string;
 
   constructor(scope: Construct, id: string, props: RancherComplianceScanProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'RancherComplianceScan'), id);
     const construct = `RancherComplianceScan ${this.node.path}`;
     if (!props || !props.cluster) {
       throw missingProp(construct, 'cluster', 'pass the HardenedRke2Cluster to scan');

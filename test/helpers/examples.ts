@@ -2,31 +2,27 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { exampleNames } from '../../scripts/fresh-build.cjs';
 
 export const ROOT = path.join(__dirname, '..', '..');
-
-/** Every runnable example: examples/<name>/main.ts. */
-export function exampleNames(): string[] {
-  const dir = path.join(ROOT, 'examples');
-  return fs
-    .readdirSync(dir)
-    .filter((name) => fs.existsSync(path.join(dir, name, 'main.ts')))
-    .sort();
-}
+export { exampleNames };
 
 /**
  * Synthesizes an example as a user would (its own process), into a fresh directory; returns it.
- * With `bundle`, the library is the published bundle (lib/bundle.js) instead of its sources.
+ * `bundle` runs examples/<name>/main.js, the example compiled against the published bundle
+ * (lib/bundle.js; jest's global setup builds both), as the main command does; `modules` runs the
+ * same file against the per-module build the bundle is made from (lib/index.js).
  */
-export function synthExample(name: string, options: { bundle?: boolean } = {}): string {
+export function synthExample(name: string, library: 'bundle' | 'modules'): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `hk8s-example-${name}-`));
-  const preload = options.bundle ? ['-r', path.join(__dirname, 'use-bundle.ts')] : [];
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', ...preload, path.join('examples', name, 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_PREFER_TS_EXTS: 'true' },
-    stdio: 'pipe',
-  });
+  const preload = library === 'modules' ? ['-r', path.join(__dirname, 'use-modules.cjs')] : [];
+  execFileSync(process.execPath, [...preload, compiledExample(name)], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: 'pipe' });
   return outdir;
+}
+
+/** examples/<name>/main.js, which jest's global setup compiles. */
+export function compiledExample(name: string): string {
+  return path.join(ROOT, 'examples', name, 'main.js');
 }
 
 /** Asserts two output directories hold the same files with byte-identical contents. */

@@ -178,9 +178,9 @@ describe('compliance', () => {
     expect(findings.filter((f: any) => (f.status === 'non-compliant' || f.status === 'unknown') && !f.waiverReason)).toEqual([]);
     const waived = findings.filter((f: any) => f.waiverReason);
     expect(waived.map((f: any) => f.constructPath).sort()).toEqual([
-      'baseline/baseline-charts/falco-namespace/namespace',
-      'baseline/baseline-charts/kube-bench-namespace/namespace',
-      'baseline/baseline-charts/trivy-namespace/namespace',
+      'baseline-charts/falco-namespace/namespace',
+      'baseline-charts/kube-bench-namespace/namespace',
+      'baseline-charts/trivy-namespace/namespace',
     ]);
     expect(waived[0].waiverReason).toMatch(/^node agent namespace: /);
   });

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { missingProp } from '../../errors';
 import { AksNodePoolOptions } from './aks-node-pool-options';
 import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link AksNodePool}. */
 export interface AksNodePoolProps extends AksNodePoolOptions {
@@ -25,7 +26,7 @@ export class AksNodePool extends Construct {
   public readonly nodePool: KubernetesClusterNodePool;
 
   constructor(scope: Construct, id: string, props: AksNodePoolProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'AksNodePool'), id);
     const construct = `AksNodePool ${this.node.path}`;
     if (!props?.kubernetesClusterId) {
       throw missingProp(construct, 'kubernetesClusterId', 'pass the cluster id, e.g. cluster.clusterId, or use HardenedAksCluster.addUserNodePool');

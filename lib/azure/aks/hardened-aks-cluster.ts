@@ -26,6 +26,7 @@ import { ApiServerAccess, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel
 import { AksNodePoolOptions } from './aks-node-pool-options';
 import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 
 /** Built-in Azure Policy: Kubernetes cluster pod security restricted standards for Linux-based workloads. */
@@ -275,7 +276,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
   private readonly agicEnabled: boolean;
 
   constructor(scope: Construct, id: string, props: HardenedAksClusterProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedAksCluster'), id);
     const construct = `HardenedAksCluster ${this.node.path}`;
     validateRequired(construct, props);
     this.props = props;

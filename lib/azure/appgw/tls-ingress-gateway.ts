@@ -16,6 +16,7 @@ import { agicRoleAssignments } from './agic-grants';
 import { FRONTEND_EXPOSURE_TAG, PRIVATE_EXPOSURE, PUBLIC_EXPOSURE } from './frontend-exposure';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {
@@ -202,7 +203,7 @@ export class TlsIngressGateway extends Construct {
   private agicGrantedBy?: string;
 
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'TlsIngressGateway'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the gateway, e.g. "agw-platform"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');

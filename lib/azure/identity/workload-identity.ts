@@ -8,6 +8,7 @@ import { validateDnsLabel } from '../../kubernetes/namespace/dns-label';
 import { assignRole } from '../internal/role-assignment';
 import { requireString } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link WorkloadIdentity}. */
 export interface WorkloadIdentityProps {
@@ -61,7 +62,7 @@ export class WorkloadIdentity extends Construct {
   public readonly subject: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'WorkloadIdentity'), id);
     const construct = `WorkloadIdentity ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the managed identity, e.g. "id-payments"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');

@@ -16,6 +16,7 @@ import { KeyVaultRole } from './key-vault-role';
 import { KeyVaultSku } from './key-vault-sku';
 import { KmsKey, KmsKeyOptions } from './kms-key';
 import { VaultSecret, VaultSecretOptions } from './vault-secret';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps {
@@ -107,7 +108,7 @@ export class HardenedKeyVault extends Construct {
   public readonly dataPlaneDependencies: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedKeyVault'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the vault, e.g. "kv-platform-prod"');
     validateVaultName(construct, 'name', props.name);

@@ -4,6 +4,7 @@ import { exactlyOneOf, invalidProp } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
 import { KeyVaultSku } from './key-vault-sku';
 import { requireString, validateIntegerRange, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
+import { libraryScope } from '../../scope';
 
 /** Options of a KMS key created with {@link HardenedKeyVault.addKmsKey}. */
 export interface KmsKeyOptions {
@@ -72,7 +73,7 @@ export class KmsKey extends Construct {
   public readonly expirationDate: string;
 
   constructor(scope: Construct, id: string, props: KmsKeyProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'KmsKey'), id);
     const construct = `KmsKey ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the key, e.g. "aks-kms"');
     validateVaultObjectName(construct, 'name', props.name);

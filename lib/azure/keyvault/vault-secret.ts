@@ -5,6 +5,7 @@ import { literalNotAllowed } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
 import { requireString, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** Options of a secret created with {@link HardenedKeyVault.addSecret}. */
 export interface VaultSecretOptions {
@@ -45,7 +46,7 @@ export class VaultSecret extends Construct {
   public readonly secretName: string;
 
   constructor(scope: Construct, id: string, props: VaultSecretProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'VaultSecret'), id);
     const construct = `VaultSecret ${this.node.path}`;
     requireString(construct, 'name', props?.name, 'name the secret, e.g. "db-password"');
     validateVaultObjectName(construct, 'name', props.name);

@@ -6,6 +6,7 @@ import { HardenedK8sError, invalidProp } from '../../errors';
 import { clusterAuditExport, controlPlaneAuditSetting } from '../internal/control-plane-audit';
 import { requireString } from '../internal/validation';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link PlatformMonitoring}. */
 export interface PlatformMonitoringProps {
@@ -45,7 +46,7 @@ export class PlatformMonitoring extends Construct {
   private readonly clusterDiagnostics = new Map<string, MonitorDiagnosticSetting>();
 
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'PlatformMonitoring'), id);
     const construct = `PlatformMonitoring ${this.node.path}`;
     requireStrings(construct, props, ['name', 'resourceGroupName', 'location']);
     const retention = props.retentionDays ?? 90;

@@ -11,6 +11,7 @@ import { requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { azureUsableAddresses, contains, Ipv4Block, overlaps, parseCidr } from './cidr';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** The subnets a hardened AKS platform is placed in. */
 export interface IAksNetwork {
@@ -133,7 +134,7 @@ export class AksNetwork extends Construct implements IAksNetwork {
   private readonly zones = new Map<string, PrivateDnsZone>();
 
   constructor(scope: Construct, id: string, props: AksNetworkProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'AksNetwork'), id);
     const construct = `AksNetwork ${this.node.path}`;
     requireStrings(construct, props, ['name', 'resourceGroupName', 'location']);
     this.props = props;

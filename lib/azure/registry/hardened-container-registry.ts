@@ -9,6 +9,7 @@ import { addPrivateEndpoint } from '../internal/private-endpoint';
 import { assignRoleToManagedIdentity } from '../internal/role-assignment';
 import { requireString } from '../internal/validation';
 import { ContainerRegistryReplica, georeplications } from './registry-replicas';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link HardenedContainerRegistry}. */
 export interface HardenedContainerRegistryProps {
@@ -72,7 +73,7 @@ export class HardenedContainerRegistry extends Construct {
   private readonly grants = new Map<string, RoleAssignment>();
 
   constructor(scope: Construct, id: string, props: HardenedContainerRegistryProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedContainerRegistry'), id);
     const construct = `HardenedContainerRegistry ${this.node.path}`;
     requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'privateEndpointSubnetId', 'privateDnsZoneId']);
     if (!Token.isUnresolved(props.name) && !/^[a-zA-Z0-9]{5,50}$/.test(props.name)) {

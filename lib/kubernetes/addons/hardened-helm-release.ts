@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ChartPin } from './chart-pin';
 import { chartValuesView, HardenedValuesRegistry } from './hardened-values-registry';
 import { HelmValues } from './helm-values';
+import { libraryScope } from '../../scope';
 
 /** Props of {@link HardenedHelmRelease}. */
 export interface HardenedHelmReleaseProps {
@@ -49,7 +50,7 @@ export class HardenedHelmRelease extends Construct {
   public readonly values: any;
 
   constructor(scope: Construct, id: string, props: HardenedHelmReleaseProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedHelmRelease'), id);
     this.values = HelmValues.resolve(props.hardenedValues, props.typedValues, props.userValues);
     const keys = HardenedValuesRegistry.keysFor(props.pin.chart, props.pin.repository);
     for (const o of HelmValues.overriddenKeys(keys, chartValuesView(props.pin.chart, this.values, props.pin.repository))) {

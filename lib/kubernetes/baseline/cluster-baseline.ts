@@ -3,7 +3,7 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { missingProp } from '../../errors';
+import { HardenedK8sError, missingProp } from '../../errors';
 import { IKubernetesCluster, PolicyEngine } from '../cluster';
 import { AddonInstallContext, IClusterAddon } from '../addons/addon';
 import { orderAddons, PlatformComponent } from '../addons/addon-order';
@@ -20,6 +20,7 @@ import { podSecurityLabelValues } from '../namespace/pod-security-label-values';
 import { PodSecurityVersion } from '../namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../namespace/pod-security-version-validation';
 import { configureProviders } from './providers';
+import { libraryScope } from '../../scope';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
 export interface BaselineNamespace {
@@ -158,6 +159,10 @@ export interface ClusterBaselineProps {
  * AuthorizationPolicy, SecretProviderClass), then `<id>-policies` (Gatekeeper constraints, whose CRDs
  * Gatekeeper generates from the templates). Each waits for the previous one, and the charts stack for
  * the stack of the cluster when the cluster is a construct of this app.
+ *
+ * The three stacks are direct children of the App wherever the baseline itself is created (the cdktf
+ * CLI finds stacks by name), so a waiver for their resources goes on `chartsStack`, `objectsStack`,
+ * `policiesStack` or a construct in them.
  */
 export class ClusterBaseline extends Construct {
   /** Stack of Helm releases and plain Kubernetes objects. */
@@ -177,7 +182,7 @@ export class ClusterBaseline extends Construct {
   private readonly platform: PlatformComponent[];
 
   constructor(scope: Construct, id: string, props: ClusterBaselineProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'ClusterBaseline'), id);
     if (!props || !props.cluster) {
       throw missingProp(`ClusterBaseline ${this.node.path}`, 'cluster', 'pass a HardenedAksCluster, HardenedRke2Cluster or ExistingCluster.fromAttributes(...)');
     }
@@ -189,9 +194,7 @@ export class ClusterBaseline extends Construct {
       ? [{ id: 'azure-policy', description: "the AKS Azure Policy add-on (Microsoft's managed Gatekeeper in gatekeeper-system); two Gatekeepers on one cluster fight over the same webhooks and CRDs" }]
       : [];
 
-    this.chartsStack = new TerraformStack(this, `${id}-charts`);
-    this.objectsStack = new TerraformStack(this, `${id}-objects`);
-    this.policiesStack = new TerraformStack(this, `${id}-policies`);
+    [this.chartsStack, this.objectsStack, this.policiesStack] = baselineStacks(this, [`${id}-charts`, `${id}-objects`, `${id}-policies`]);
     const infrastructure = stackOf(cluster);
     if (infrastructure) {
       this.chartsStack.addDependency(infrastructure);
@@ -318,6 +321,26 @@ export class ClusterBaseline extends Construct {
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     });
   }
+}
+
+/**
+ * The baseline's stacks, direct children of the App wherever the baseline is (the cdktf CLI finds a
+ * stack by name, the manifest records its dependencies by construct path). Every name is checked
+ * before any stack is created.
+ */
+function baselineStacks(baseline: ClusterBaseline, names: string[]): TerraformStack[] {
+  const app = baseline.node.root;
+  for (const name of names) {
+    const existing = app.node.tryFindChild(name);
+    if (existing) {
+      throw new HardenedK8sError(
+        `ClusterBaseline ${baseline.node.path}: its stack "${name}" cannot be created, the App already has a ${TerraformStack.isStack(existing) ? 'stack' : 'construct'} ` +
+          `named "${name}". The baseline's stacks are direct children of the App, named after the baseline's id (${names.join(', ')}). ` +
+          'Fix: give the baseline (or the other construct) an id of its own.',
+      );
+    }
+  }
+  return names.map((name) => new TerraformStack(app, name));
 }
 
 /** The stack of a cluster that is a construct of this app (HardenedAksCluster, HardenedRke2Cluster). */

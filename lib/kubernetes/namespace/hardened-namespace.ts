@@ -10,6 +10,7 @@ import { podSecurityLabelValues } from './pod-security-label-values';
 import { PodSecurityVersion } from './pod-security-version';
 import { validatePodSecurityVersion } from './pod-security-version-validation';
 import { optionalResources } from '../../optional-resources';
+import { libraryScope } from '../../scope';
 
 /** A namespace label. */
 export interface NamespaceLabel {
@@ -169,7 +170,7 @@ export class HardenedNamespace extends Construct {
   public readonly podSecurityVersion: PodSecurityVersion;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'HardenedNamespace'), id);
     const construct = `HardenedNamespace ${this.node.path}`;
     validateDnsLabel(construct, 'name', props.name);
     const level = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;

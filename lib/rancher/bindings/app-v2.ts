@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { stringMap, timeoutsToTerraform } from './converters';
 import { resourceOptions } from './metadata';
 import { Rancher2Timeouts } from './timeouts';
+import { libraryScope } from '../../scope';
 
 /** Arguments of `rancher2_app_v2`. */
 export interface Rancher2AppV2Config extends cdktf.TerraformMetaArguments {
@@ -86,7 +87,7 @@ export class Rancher2AppV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2AppV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2AppV2Config) {
-    super(scope, id, resourceOptions(Rancher2AppV2.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2AppV2'), id, resourceOptions(Rancher2AppV2.tfResourceType, config));
     this.config = config;
   }
 

@@ -4,6 +4,7 @@ import { resourceOptions } from './metadata';
 import { requireSensitiveReference } from './sensitive';
 import { singleBlock, stringMap, timeoutsToTerraform } from './converters';
 import { Rancher2Timeouts } from './timeouts';
+import { libraryScope } from '../../scope';
 
 /** `azure_credential_config` of a cloud credential: an Entra ID service principal. */
 export interface Rancher2CloudCredentialAzureCredentialConfig {
@@ -74,7 +75,7 @@ export class Rancher2CloudCredential extends cdktf.TerraformResource {
   private readonly config: Rancher2CloudCredentialConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2CloudCredentialConfig) {
-    super(scope, id, resourceOptions(Rancher2CloudCredential.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2CloudCredential'), id, resourceOptions(Rancher2CloudCredential.tfResourceType, config));
     requireSensitiveReference(`Rancher2CloudCredential ${this.node.path}`, 'azureCredentialConfig.clientSecret', config.azureCredentialConfig?.clientSecret);
     this.config = config;
   }

@@ -17,6 +17,7 @@ import {
 } from './cluster-v2-structs';
 import { resourceOptions } from './metadata';
 import { Rancher2Timeouts } from './timeouts';
+import { libraryScope } from '../../scope';
 
 /** Arguments of `rancher2_cluster_v2`. */
 export interface Rancher2ClusterV2Config extends cdktf.TerraformMetaArguments {
@@ -238,7 +239,7 @@ export class Rancher2ClusterV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2ClusterV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2ClusterV2Config) {
-    super(scope, id, resourceOptions(Rancher2ClusterV2.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2ClusterV2'), id, resourceOptions(Rancher2ClusterV2.tfResourceType, config));
     this.config = config;
   }
 

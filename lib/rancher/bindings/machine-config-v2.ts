@@ -4,6 +4,7 @@ import { singleBlock, stringList, stringMap, timeoutsToTerraform } from './conve
 import { resourceOptions } from './metadata';
 import { requireSensitiveReference } from './sensitive';
 import { Rancher2Timeouts } from './timeouts';
+import { libraryScope } from '../../scope';
 
 /** `azure_config` of a machine config: how Rancher's Azure node driver creates each VM. */
 export interface Rancher2MachineConfigV2AzureConfig {
@@ -251,7 +252,7 @@ export class Rancher2MachineConfigV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2MachineConfigV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2MachineConfigV2Config) {
-    super(scope, id, resourceOptions(Rancher2MachineConfigV2.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2MachineConfigV2'), id, resourceOptions(Rancher2MachineConfigV2.tfResourceType, config));
     requireSensitiveReference(`Rancher2MachineConfigV2 ${this.node.path}`, 'azureConfig.clientSecret', config.azureConfig?.clientSecret);
     this.config = config;
   }

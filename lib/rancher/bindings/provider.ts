@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp } from '../../errors';
 import { RANCHER2_GENERATOR_METADATA, RANCHER2_PROVIDER_SOURCE } from './metadata';
 import { requireSensitiveReference } from './sensitive';
+import { libraryScope } from '../../scope';
 
 /** Arguments of the `rancher2` provider (schema of rancher/rancher2 14.1.1). */
 export interface Rancher2ProviderConfig {
@@ -65,7 +66,7 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
   private readonly config: Rancher2ProviderConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ProviderConfig = {}) {
-    super(scope, id, {
+    super(libraryScope(scope, id, 'Rancher2Provider'), id, {
       terraformResourceType: 'rancher2',
       terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,
       terraformProviderSource: RANCHER2_PROVIDER_SOURCE,

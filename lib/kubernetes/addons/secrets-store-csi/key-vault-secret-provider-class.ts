@@ -3,6 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../../errors';
 import { validateDnsLabel } from '../../namespace/dns-label';
+import { libraryScope } from '../../../scope';
 
 /** Kind of a Key Vault object mounted by the Azure provider. */
 export enum KeyVaultObjectType {
@@ -129,7 +130,7 @@ export class KeyVaultSecretProviderClass extends Construct {
   public readonly namespace: string;
 
   constructor(scope: Construct, id: string, props: KeyVaultSecretProviderClassProps) {
-    super(scope, id);
+    super(libraryScope(scope, id, 'KeyVaultSecretProviderClass'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
     for (const prop of ['name', 'namespace', 'keyVaultName', 'tenantId', 'clientId'] as const) {
       if (!props || props[prop] === undefined || props[prop] === '') {
