@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { invalidProp } from '../../../errors';
 import { IKubernetesCluster } from '../../cluster';
 import { HardenedNamespace } from '../../namespace/hardened-namespace';
+import { libraryNamespaceProps } from '../../namespace/reserved-namespaces';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
@@ -168,14 +169,14 @@ export class IstioAddon implements IClusterAddon {
   private installCharts(context: AddonInstallContext, outbound: MeshOutboundTrafficPolicy): void {
     const scope = context.chartScope;
     const version = this.props.version ?? IstioVersion.V1_30_3;
-    const namespace = new HardenedNamespace(scope, 'istio-namespace', {
+    const namespace = new HardenedNamespace(scope, 'istio-namespace', libraryNamespaceProps({
       name: HELM_ROOT_NAMESPACE,
       podSecurityVersion: context.podSecurityVersion,
       allowSameNamespaceTraffic: true,
       // 15012 xDS and certificates for sidecars, 15017 injection/validation webhooks, 15014 monitoring.
       ingressTcpPorts: [15012, 15014, 15017],
       egressTcpPortsToAnywhere: [443, 6443],
-    });
+    }));
     const base = new HardenedHelmRelease(scope, 'istio-base', {
       pin: version.base(),
       releaseName: 'istio-base',
