@@ -3,3 +3,4 @@ export * from './compliance';
 export * from './kubernetes';
 export * from './azure';
 export * from './rancher';
+export * from './error-check';

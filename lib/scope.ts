@@ -21,6 +21,12 @@ const CHECKED_APPS = new WeakSet<App>();
  */
 export function libraryScope(scope: Construct, id: string, construct: string): Construct {
   checkedApp(scope, `${construct} "${id}"`, `new ${construct}(stack, '${id}', props)`, (s) => (s.node.path ? `${s.node.path}/${id}` : id));
+  if (typeof id !== 'string' || id === '') {
+    throw new HardenedK8sError(
+      `${construct} in ${scope.node.path || '<root>'}: id must be a non-empty string, but ${describeValue(id)} was given. ` +
+        `Fix: give the construct an id unique in its scope, e.g. new ${construct}(stack, 'main', props).`,
+    );
+  }
   return scope;
 }
 

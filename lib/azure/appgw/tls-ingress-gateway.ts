@@ -17,6 +17,7 @@ import { FRONTEND_EXPOSURE_TAG, PRIVATE_EXPOSURE, PUBLIC_EXPOSURE } from './fron
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 import { libraryScope } from '../../scope';
+import { requireProps } from '../../required-props';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {
@@ -205,6 +206,7 @@ export class TlsIngressGateway extends Construct {
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
     super(libraryScope(scope, id, 'TlsIngressGateway'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireProps(construct, props, 'pass TlsIngressGatewayProps');
     requireString(construct, 'name', props?.name, 'name the gateway, e.g. "agw-platform"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
     requireString(construct, 'location', props.location, 'pass the Azure region');

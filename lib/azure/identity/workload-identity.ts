@@ -10,6 +10,7 @@ import { requireString } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { libraryScope } from '../../scope';
 import { federatedCredentialName, validateFederatedNamespace, validateIdentityName, validateServiceAccountName } from './federation-subject';
+import { requireProps } from '../../required-props';
 
 /** Props of {@link WorkloadIdentity}. */
 export interface WorkloadIdentityProps {
@@ -65,6 +66,7 @@ export class WorkloadIdentity extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(libraryScope(scope, id, 'WorkloadIdentity'), id);
     const construct = `WorkloadIdentity ${this.node.path}`;
+    requireProps(construct, props, 'pass WorkloadIdentityProps');
     requireString(construct, 'name', props?.name, 'name the managed identity, e.g. "id-payments"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
     requireString(construct, 'location', props.location, 'pass the Azure region');

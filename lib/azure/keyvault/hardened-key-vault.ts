@@ -18,6 +18,7 @@ import { KeyVaultSku } from './key-vault-sku';
 import { KmsKey, KmsKeyOptions } from './kms-key';
 import { VaultSecret, VaultSecretOptions } from './vault-secret';
 import { libraryScope } from '../../scope';
+import { requireProps } from '../../required-props';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps {
@@ -112,6 +113,7 @@ export class HardenedKeyVault extends Construct {
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
     super(libraryScope(scope, id, 'HardenedKeyVault'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireProps(construct, props, 'pass HardenedKeyVaultProps');
     requireString(construct, 'name', props?.name, 'name the vault, e.g. "kv-platform-prod"');
     validateVaultName(construct, 'name', props.name);
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');

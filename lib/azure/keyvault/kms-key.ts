@@ -6,6 +6,7 @@ import type { HardenedKeyVault } from './hardened-key-vault';
 import { KeyVaultSku } from './key-vault-sku';
 import { requireString, validateIntegerRange, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
 import { libraryScope } from '../../scope';
+import { requireDefined, requireProps } from '../../required-props';
 
 /** Options of a KMS key created with {@link HardenedKeyVault.addKmsKey}. */
 export interface KmsKeyOptions {
@@ -87,8 +88,10 @@ export class KmsKey extends Construct {
   constructor(scope: Construct, id: string, props: KmsKeyProps) {
     super(libraryScope(scope, id, 'KmsKey'), id);
     const construct = `KmsKey ${this.node.path}`;
+    requireProps(construct, props, 'pass KmsKeyProps');
     requireString(construct, 'name', props?.name, 'name the key, e.g. "aks-kms"');
     validateVaultObjectName(construct, 'name', props.name);
+    requireDefined(construct, props, [['keyVault', 'pass the HardenedKeyVault that holds the key (or use HardenedKeyVault.addKmsKey)']]);
     const keySize = props.keySizeBits ?? 2048;
     if (!KEY_SIZES.includes(keySize)) {
       throw invalidProp(construct, 'keySizeBits', keySize, KEY_SIZES.join(', '), 'use 2048 or larger');

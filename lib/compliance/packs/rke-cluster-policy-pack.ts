@@ -144,7 +144,9 @@ function cloudCredentialRule(allowed: string[]): IComplianceRule {
  * templates (which applied only to clusters Rancher launched from them), it checks every cluster at synth.
  */
 export class RkeClusterPolicyPack extends RulePack {
-  constructor(props: RkeClusterPolicyPackProps = {}) {
+  constructor(props?: RkeClusterPolicyPackProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     const construct = 'RkeClusterPolicyPack';
     const rules: IComplianceRule[] = [];
     const minors = props.allowedKubernetesMinorVersions;

@@ -5,6 +5,8 @@ import { ChartPin } from './chart-pin';
 import { chartValuesView, HardenedValuesRegistry } from './hardened-values-registry';
 import { HelmValues } from './helm-values';
 import { libraryScope } from '../../scope';
+import { invalidProp } from '../../errors';
+import { requireStrings } from '../../required-props';
 
 /** Props of {@link HardenedHelmRelease}. */
 export interface HardenedHelmReleaseProps {
@@ -51,6 +53,11 @@ export class HardenedHelmRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedHelmReleaseProps) {
     super(libraryScope(scope, id, 'HardenedHelmRelease'), id);
+    const construct = `HardenedHelmRelease ${this.node.path}`;
+    requireStrings(construct, props, ['releaseName', 'namespace']);
+    if (!(props.pin instanceof ChartPin)) {
+      throw invalidProp(construct, 'pin', props.pin, 'a ChartPin, e.g. FalcoVersion.V9_1_0', 'pass a pinned chart version of the add-on');
+    }
     this.values = HelmValues.resolve(props.hardenedValues, props.typedValues, props.userValues);
     const keys = HardenedValuesRegistry.keysFor(props.pin.chart, props.pin.repository);
     for (const o of HelmValues.overriddenKeys(keys, chartValuesView(props.pin.chart, this.values, props.pin.repository))) {

@@ -1,3 +1,4 @@
+import { invalidProp, missingProp } from '../../errors';
 import { HardeningKey } from './helm-values';
 import { FALCO_HARDENING } from './falco/hardening';
 import { GATEKEEPER_HARDENING } from './gatekeeper/hardening';
@@ -34,6 +35,24 @@ const BUILT_IN: Record<string, BuiltInChart> = {
 };
 
 const REGISTERED = new Map<string, HardeningKey[]>();
+
+function requireChart(method: string, chart: string): void {
+  if (typeof chart !== 'string' || chart.trim() === '') {
+    throw missingProp(method, 'chart', 'give the chart name, e.g. "falco", or its OCI reference');
+  }
+}
+
+/** Hardening keys are a list of { path, value, reason } with a dotted path and a reason. */
+export function requireKeys(method: string, keys: HardeningKey[]): void {
+  if (!Array.isArray(keys)) {
+    throw missingProp(method, 'keys', 'pass a list of HardeningKey ({ path, value, reason })');
+  }
+  keys.forEach((k, i) => {
+    if (typeof k?.path !== 'string' || k.path === '' || typeof k.reason !== 'string' || k.reason === '') {
+      throw invalidProp(method, `keys[${i}]`, k, 'a HardeningKey with a dotted path and a reason', 'give path (e.g. "driver.kind"), the hardened value and why it hardens the chart');
+    }
+  });
+}
 
 /**
  * The chart name of a chart reference: `falco`, `repo/falco`, `oci://registry/charts/falco`,
@@ -81,6 +100,8 @@ export class HardenedValuesRegistry {
    * registered for the chart; a key path registered twice keeps the last value.
    */
   public static register(chart: string, keys: HardeningKey[]): void {
+    requireChart('HardenedValuesRegistry.register', chart);
+    requireKeys('HardenedValuesRegistry.register', keys);
     const name = chartName(chart);
     const byPath = new Map((REGISTERED.get(name) ?? BUILT_IN[name]?.keys ?? []).map((k) => [k.path, k]));
     keys.forEach((k) => byPath.set(k.path, k));
@@ -93,6 +114,7 @@ export class HardenedValuesRegistry {
    * release's repository, or an OCI or URL chart reference, that names the project.
    */
   public static keysFor(chart: string, repository?: string): HardeningKey[] {
+    requireChart('HardenedValuesRegistry.keysFor', chart);
     const name = chartName(chart);
     const source = repository ?? (chart.includes('/') ? chart : undefined);
     const keys = REGISTERED.get(name) ?? builtInFor(name, source)?.keys ?? [];

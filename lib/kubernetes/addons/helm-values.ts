@@ -1,3 +1,4 @@
+import { missingProp } from '../../errors';
 import { isPlainObject, sameValue, sortKeys, splitPath } from './values-internal';
 
 // Helm values precedence, defined once for every add-on chart:
@@ -48,6 +49,9 @@ export class HelmValues {
 
   /** Merges value documents in order (later wins), as Helm does with several `values` files. */
   public static mergeAll(documents: any[]): any {
+    if (!Array.isArray(documents)) {
+      throw missingProp('HelmValues.mergeAll', 'documents', 'pass a list of values documents (objects), earliest first');
+    }
     let result: any = {};
     for (const document of documents) {
       if (document === undefined || document === null) {
@@ -60,6 +64,7 @@ export class HelmValues {
 
   /** The values document holding exactly the given keys at their hardened values (keys that must stay unset are left out). */
   public static fromKeys(keys: HardeningKey[]): any {
+    requireKeyList('HelmValues.fromKeys', keys);
     let result: any = {};
     for (const key of keys) {
       if (key.value !== null && key.value !== undefined) {
@@ -71,6 +76,7 @@ export class HelmValues {
 
   /** A copy of `values` with `value` at the dotted path (creating maps on the way). */
   public static withPath(values: any, path: string, value: any): any {
+    requirePath('HelmValues.withPath', path);
     const segments = splitPath(path);
     const root = isPlainObject(values) ? { ...values } : {};
     let current: any = root;
@@ -87,6 +93,7 @@ export class HelmValues {
 
   /** The value at a dotted path, or `undefined`. */
   public static valueAt(values: any, path: string): any {
+    requirePath('HelmValues.valueAt', path);
     let current = values;
     for (const segment of splitPath(path)) {
       if (!isPlainObject(current)) {
@@ -102,6 +109,7 @@ export class HelmValues {
    * key and a `null` one are the same: Helm drops both).
    */
   public static overriddenKeys(keys: HardeningKey[], finalValues: any): HardeningKeyOverride[] {
+    requireKeyList('HelmValues.overriddenKeys', keys);
     return keys
       .map((key) => ({ key, finalValue: HelmValues.valueAt(finalValues, key.path) }))
       .filter((o) => ![o.key.value, ...(o.key.equivalentValues ?? [])].some((accepted) => sameValue(accepted ?? null, o.finalValue ?? null)));
@@ -113,6 +121,18 @@ export class HelmValues {
   }
 
   private constructor() {}
+}
+
+function requirePath(method: string, path: string): void {
+  if (typeof path !== 'string' || path === '') {
+    throw missingProp(method, 'path', 'give a dotted values path such as "driver.kind"');
+  }
+}
+
+function requireKeyList(method: string, keys: HardeningKey[]): void {
+  if (!Array.isArray(keys)) {
+    throw missingProp(method, 'keys', 'pass a list of HardeningKey ({ path, value, reason })');
+  }
 }
 
 function mergeInto(base: any, overlay: any): any {

@@ -21,6 +21,7 @@ import { PodSecurityVersion } from '../namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../namespace/pod-security-version-validation';
 import { configureProviders } from './providers';
 import { libraryScope } from '../../scope';
+import { requireProps } from '../../required-props';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
 export interface BaselineNamespace {
@@ -183,7 +184,8 @@ export class ClusterBaseline extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterBaselineProps) {
     super(libraryScope(scope, id, 'ClusterBaseline'), id);
-    if (!props || !props.cluster) {
+    requireProps(`ClusterBaseline ${this.node.path}`, props, 'pass ClusterBaselineProps with the cluster');
+    if (!props.cluster) {
       throw missingProp(`ClusterBaseline ${this.node.path}`, 'cluster', 'pass a HardenedAksCluster, HardenedRke2Cluster or ExistingCluster.fromAttributes(...)');
     }
     const cluster = props.cluster;

@@ -49,7 +49,9 @@ export class GatekeeperAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: GatekeeperAddonProps;
 
-  constructor(props: GatekeeperAddonProps = {}) {
+  constructor(props?: GatekeeperAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     this.props = props;
     this.namespace = props.namespace ?? 'gatekeeper-system';
   }

@@ -82,7 +82,9 @@ export class IstioAddon implements IClusterAddon {
   private readonly props: IstioAddonProps;
   private readonly allowRules: MeshAllowRule[] = [];
 
-  constructor(props: IstioAddonProps = {}) {
+  constructor(props?: IstioAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     if (props.revision !== undefined && !REVISION.test(props.revision)) {
       throw invalidProp('IstioAddon', 'revision', props.revision, 'a DNS label such as "1-30-3"', 'use lower-case letters, digits and "-"');
     }

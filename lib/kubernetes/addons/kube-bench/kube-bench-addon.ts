@@ -86,7 +86,9 @@ export class KubeBenchAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: KubeBenchAddonProps;
 
-  constructor(props: KubeBenchAddonProps = {}) {
+  constructor(props?: KubeBenchAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     props = props ?? {};
     if (props.benchmark !== undefined && props.benchmark !== null && !(props.benchmark instanceof KubeBenchBenchmark)) {
       throw invalidProp('KubeBenchAddon', 'benchmark', props.benchmark, 'a KubeBenchBenchmark, e.g. KubeBenchBenchmark.RKE2_CIS_1_8', 'use a KubeBenchBenchmark member or KubeBenchBenchmark.of(id, distribution)');

@@ -53,7 +53,9 @@ export class TrivyOperatorAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: TrivyOperatorAddonProps;
 
-  constructor(props: TrivyOperatorAddonProps = {}) {
+  constructor(props?: TrivyOperatorAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     this.props = props;
     this.namespace = props.namespace ?? 'trivy-system';
   }
