@@ -242,6 +242,17 @@ describe('rke2-pod-security-restricted (RKE2 CIS 1.8 5.2.1-5.2.13, 5.7.2, 5.7.3)
     );
     expect(status(rke2PodSecurityRestricted, fixture.cluster, others)).toBe('non-compliant');
   });
+  test('non-compliant: an admission configuration that does not pin the version (latest)', () => {
+    const defaults = (version: string) =>
+      withCloudInit(fixture, (doc) =>
+        rewriteFile(doc, Rke2NodeFiles.ADMISSION_CONFIG, (c) => ({
+          ...c,
+          plugins: c.plugins.map((p: any) => (p.name === 'PodSecurity' ? { ...p, configuration: { ...p.configuration, defaults: { enforce: 'restricted', 'enforce-version': version } } } : p)),
+        })),
+      );
+    expect(evaluate(rke2PodSecurityRestricted, fixture.cluster, defaults('latest')).message).toMatch(/does not pin enforce-version/);
+    expect(status(rke2PodSecurityRestricted, fixture.cluster, defaults('v1.32'))).toBe('compliant');
+  });
   test('non-compliant: no profile and no configuration', () => {
     expect(status(rke2PodSecurityRestricted, withGlobal(fixture, (c) => (delete c['pod-security-admission-config-file'], delete c.profile)))).toBe('non-compliant');
   });
