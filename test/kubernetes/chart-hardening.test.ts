@@ -19,6 +19,7 @@ import {
   TrivyOperatorVersion,
 } from '../../lib';
 import { helmHardenedValues } from '../../lib/compliance/rules/kubernetes/helm-hardened-values';
+import { kubeBenchJobLeastPrivilege } from '../../lib/compliance/rules/kubernetes/kube-bench-job';
 import { applySet, applySetList, HelmSetError } from '../../lib/kubernetes/addons/helm-set-values';
 import { evaluateRule } from '../helpers/rule-harness';
 import { synthWithPacks, testApp } from '../helpers/synth';
@@ -117,9 +118,11 @@ function weakened(value: any): any {
 }
 
 let releases: Record<string, any>;
+let kubeBenchJob: any;
 beforeAll(() => {
   const json = synthJson(baseline({ addons: [new SecretsStoreCsiAddon()] }).chartsStack);
   releases = Object.fromEntries((Object.values(resources(json, 'helm_release')) as any[]).map((r) => [r.chart, r]));
+  kubeBenchJob = Object.values(resources(json, 'kubernetes_cron_job_v1'))[0];
 });
 
 /** The baseline's release of a chart with an extra values document merged last. */
@@ -282,5 +285,32 @@ describe('raw values through the add-on props', () => {
     const release = (b.chartsStack.node.findAll().find((c) => c instanceof HardenedHelmRelease && c.node.id === 'gatekeeper') as HardenedHelmRelease).release;
     release.addOverride('set', [{ name: 'validatingWebhookExemptNamespacesLabels.team', value: 'platform' }]);
     expect(() => synthWithPacks(app, [new KubernetesBaselinePack()])).toThrow(/validatingWebhookExemptNamespacesLabels=\{"team":"platform"\}/);
+  });
+});
+
+describe('the kube-bench job (no chart: the rule judges its final manifest)', () => {
+  const judgeJob = (change: (pod: any) => void) => {
+    const job = JSON.parse(JSON.stringify(kubeBenchJob));
+    change(job.spec.job_template.spec.template.spec);
+    return evaluateRule(kubeBenchJobLeastPrivilege, 'kubernetes_cron_job_v1', job);
+  };
+  test("the baseline's job keeps host PID and read-only mounts only", () => {
+    expect(judgeJob(() => undefined)).toEqual({ status: 'compliant' });
+  });
+  test.each([
+    ['privileged', (pod: any) => (pod.container[0].security_context.privileged = true), /container kube-bench is privileged/],
+    ['privilege escalation', (pod: any) => delete pod.container[0].security_context.allow_privilege_escalation, /allows privilege escalation/],
+    ['an added capability', (pod: any) => (pod.container[0].security_context.capabilities.add = ['SYS_ADMIN']), /adds capabilities \["SYS_ADMIN"\]/],
+    ['a writable host mount', (pod: any) => (pod.container[0].volume_mount[0].read_only = false), /mounts host path \/var\/lib\/kubelet writable/],
+    ['another host path', (pod: any) => pod.volume.push({ name: 'root', host_path: { path: '/' } }), /host path \/ is not one kube-bench reads/],
+    ['the host network', (pod: any) => (pod.host_network = true), /host_network=true/],
+    ['a privileged init container', (pod: any) => (pod.init_container = [{ name: 'setup', security_context: { privileged: true } }]), /container setup is privileged/],
+  ])('non-compliant: %s', (_what, change, message) => {
+    const result = judgeJob(change);
+    expect(result.status).toBe('non-compliant');
+    expect(result.message).toMatch(message);
+  });
+  test('not applicable: other jobs', () => {
+    expect(evaluateRule(kubeBenchJobLeastPrivilege, 'kubernetes_job_v1', { spec: { template: { metadata: {}, spec: { container: [{ name: 'x', image: 'busybox' }] } } } }).status).toBe('not-applicable');
   });
 });

@@ -6,6 +6,7 @@ import { helmHardenedValues } from './helm-hardened-values';
 import { istioMtlsStrict } from './istio-mtls-strict';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
 import { k8sNamespacePodSecurity } from './namespace-pod-security';
+import { kubeBenchJobLeastPrivilege } from './kube-bench-job';
 
 /** Every kubernetes rule, in the order packs list them. */
 export const KUBERNETES_RULES: IComplianceRule[] = [
@@ -16,4 +17,5 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   gatekeeperAllowedRegistries,
   istioMtlsStrict,
   helmHardenedValues,
+  kubeBenchJobLeastPrivilege,
 ];
