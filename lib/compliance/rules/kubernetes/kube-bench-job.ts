@@ -28,7 +28,7 @@ export const kubeBenchJobLeastPrivilege = defineRule(
     id: 'kube-bench-job-least-privilege',
     title: 'The kube-bench job runs unprivileged with only its read-only host mounts (no host network or IPC, no added capabilities)',
     severity: RuleSeverity.ERROR,
-    remediation: 'Remove the override of the kube-bench CronJob: KubeBenchAddon gives it host PID and read-only mounts of the paths its node checks read, nothing more.',
+    remediation: 'Remove the override of the kube-bench job: KubeBenchAddon gives it host PID and read-only mounts of the paths its node checks read, nothing more.',
     remediationTargets: ['KubeBenchAddon'],
     cisControls: [],
     resourceTypes: ['kubernetes_cron_job_v1', 'kubernetes_job_v1'],
