@@ -31,6 +31,15 @@ export function libraryScope(scope: Construct, id: string, construct: string): C
 }
 
 /**
+ * The same checks for a construct of the library that is itself a stack (its scope is the App; the
+ * caller then checks it is the App itself).
+ */
+export function libraryStackScope(scope: Construct, id: string, construct: string): Construct {
+  checkedApp(scope, `${construct} "${id}"`, `new ${construct}(app, '${id}', props)`, (s) => (s.node.path ? `${s.node.path}/${id}` : id), 'the App');
+  return scope;
+}
+
+/**
  * The App that holds `scope`, after the same checks, for an API that takes any construct of an app
  * (as `Compliance.of(scope)` does); `caller` names that API in the error.
  */
@@ -38,11 +47,17 @@ export function libraryApp(scope: IConstruct, caller: string): App {
   return checkedApp(scope, caller, `${caller}(app)`, (s) => s.node.path || '<root>');
 }
 
-function checkedApp(scope: IConstruct, where: string, example: string, pathOf: (scope: IConstruct) => string): App {
+function checkedApp(
+  scope: IConstruct,
+  where: string,
+  example: string,
+  pathOf: (scope: IConstruct) => string,
+  expected = 'the stack (or a construct in it)',
+): App {
   if (!Construct.isConstruct(scope)) {
     throw new HardenedK8sError(
       `${where}: scope must be a construct in a cdktf App, but ${describeValue(scope)} was given. ` +
-        `Fix: pass the stack (or a construct in it) as the first argument, e.g. ${example}.`,
+        `Fix: pass ${expected} as the first argument, e.g. ${example}.`,
     );
   }
   const root = scope.node.root;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compiledExample, exampleNames, expectSameFiles, filesBelow, synthExample } from './helpers/examples';
+import * as os from 'os';
+import { compiledExample, exampleNames, expectSameFiles, filesBelow, ROOT, synthExample } from './helpers/examples';
 import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
 
 
@@ -17,6 +18,19 @@ describe.each(exampleNames())('example %s', (name) => {
       const report = JSON.parse(fs.readFileSync(path.join(first, 'stacks', stack, 'compliance.json'), 'utf-8'));
       expect([stack, report.summary.blocking]).toEqual([stack, 0]);
       expect(fs.existsSync(path.join(first, 'stacks', stack, 'compliance.md'))).toBe(true);
+    }
+  });
+
+  test('proves the RBAC controls of its benchmark by the enforcing RBAC constraints (none is "not covered")', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(first, 'compliance.json'), 'utf-8'));
+    const rbac: Record<string, string[]> = {
+      'cis-aks-1.8': ['4.1.1', '4.1.2', '4.1.3', '4.1.4', '4.1.7', '4.1.8', '4.1.9', '4.1.10', '4.1.11', '4.1.12'],
+      'rke2-cis-1.8': ['5.1.1', '5.1.2', '5.1.3', '5.1.4', '5.1.8', '5.1.9', '5.1.10', '5.1.11', '5.1.12', '5.1.13'],
+    };
+    const rows = report.controls.filter((c: any) => (rbac[c.benchmark] ?? []).includes(c.id));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect([row.benchmark, row.id, row.status]).toEqual([row.benchmark, row.id, 'pass']);
     }
   });
 
@@ -38,6 +52,32 @@ describe.each(exampleNames())('example %s', (name) => {
     for (const file of filesBelow(first)) {
       expect([file, findSecrets(fs.readFileSync(path.join(first, file), 'utf-8'))]).toEqual([file, []]);
     }
+  });
+
+  test('holds no path of the machine that ran synth in any file (the output is portable)', () => {
+    const machinePaths = [ROOT, first, fs.realpathSync(first), os.homedir()].filter((p) => p.length > 1);
+    for (const file of filesBelow(first)) {
+      const text = fs.readFileSync(path.join(first, file), 'utf-8');
+      expect([file, machinePaths.filter((p) => text.includes(p))]).toEqual([file, []]);
+    }
+  });
+
+  test('keeps every stack\'s state remote: azurerm with Entra ID auth and one key per stack, no credential, cross-stack reads from the producer', () => {
+    const stacks = filesBelow(first).filter((f) => f.endsWith('cdk.tf.json'));
+    const tf = new Map(stacks.map((f) => [f.split(path.sep)[1], JSON.parse(fs.readFileSync(path.join(first, f), 'utf-8'))]));
+    const keys = new Set<string>();
+    for (const [stack, json] of tf) {
+      const backend = json.terraform.backend?.azurerm;
+      expect([stack, Object.keys(json.terraform.backend ?? {}), backend?.use_azuread_auth]).toEqual([stack, ['azurerm'], true]);
+      expect([stack, Object.keys(backend).sort()]).toEqual([stack, expect.arrayContaining(['container_name', 'key', 'storage_account_name', 'use_azuread_auth'])]);
+      expect([stack, Object.keys(backend).filter((k) => /key$|token|secret|password|certificate/.test(k) && k !== 'key')]).toEqual([stack, []]);
+      keys.add(`${backend.storage_account_name}/${backend.container_name}/${backend.key}`);
+      for (const [name, read] of Object.entries<any>(json.data?.terraform_remote_state ?? {})) {
+        const producer = tf.get(name.replace('cross-stack-reference-input-', ''));
+        expect([stack, name, read.backend, read.config]).toEqual([stack, name, 'azurerm', producer?.terraform.backend.azurerm]);
+      }
+    }
+    expect(keys.size).toBe(tf.size);
   });
 
   test('marks every output that carries a credential as sensitive', () => {

@@ -38,7 +38,9 @@ describe.each(CONSTRUCTS)('%s', (name, Type) => {
   test.each([undefined, null, 'stack', {}])('rejects the scope %p with an error naming the construct and the fix', (scope) => {
     const error = errorOf(() => new Type(scope, 'x', {}));
     expect(error).toBeInstanceOf(HardenedK8sError);
-    expect(error.message).toMatch(new RegExp(`^${name} "x": scope must be a construct in a cdktf App, but .* was given\\. Fix: pass the stack`));
+    // A construct that is itself a stack takes the App as its scope.
+    const expected = Type.prototype instanceof TerraformStack ? 'the App' : 'the stack';
+    expect(error.message).toMatch(new RegExp(`^${name} "x": scope must be a construct in a cdktf App, but .* was given\\. Fix: pass ${expected}`));
   });
 
   test('rejects a scope outside an App', () => {

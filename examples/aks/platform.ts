@@ -3,6 +3,7 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { App, TerraformStack } from 'cdktf';
 import {
@@ -13,6 +14,8 @@ import {
   HardenedKeyVault,
   KeyVaultObjectType,
   KeyVaultSecretProviderClass,
+  MeshEgressProtocol,
+  MeshIngressSource,
   PlatformMonitoring,
   TlsIngressGateway,
   WorkloadIdentity,
@@ -20,6 +23,11 @@ import {
 
 /** Entra ID group of the platform team (cluster administrators). */
 const PLATFORM_ADMINS_GROUP = '00000000-0000-0000-0000-00000000a0a0';
+/** Entra ID group of the team that runs the apps namespace (tenants: workloads only, no secrets). */
+const APPS_TEAM_GROUP = '00000000-0000-0000-0000-00000000b0b0';
+/** The gateway and private endpoint subnets, named once: the mesh and network policies refer to them too. */
+const GATEWAY_SUBNET = '10.240.8.0/24';
+const PRIVATE_ENDPOINT_SUBNET = '10.240.9.0/27';
 
 export interface AksPlatform {
   readonly infrastructure: TerraformStack;
@@ -35,7 +43,13 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   const rg = new ResourceGroup(infrastructure, 'rg', { name: `rg-${name}`, location });
 
   // The default subnets, including the API server subnet that KMS with a private key vault needs.
-  const network = new AksNetwork(infrastructure, 'network', { name, resourceGroupName: rg.name, location });
+  const network = new AksNetwork(infrastructure, 'network', {
+    name,
+    resourceGroupName: rg.name,
+    location,
+    applicationGatewaySubnetCidr: GATEWAY_SUBNET,
+    privateEndpointSubnetCidr: PRIVATE_ENDPOINT_SUBNET,
+  });
   const monitoring = new PlatformMonitoring(infrastructure, 'monitoring', { name, resourceGroupName: rg.name, location });
   const registry = new HardenedContainerRegistry(infrastructure, 'registry', {
     name: `acr${name.replace(/[^a-z0-9]/g, '')}`,
@@ -58,7 +72,8 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
   const kmsKey = vault.addKmsKey('aks-kms', { name: 'aks-kms', expirationDate: '2027-12-31T00:00:00Z' });
 
   // TLS ends at the gateway with the certificate the platform team imported into the vault;
-  // AGIC programs the routes from Ingress objects, to private pod IPs only.
+  // AGIC programs the routes from Ingress objects, to private pod IPs only. The WAF limits each client
+  // address to 1000 requests a minute (TlsIngressGateway.DEFAULT_RATE_LIMIT).
   const gateway = new TlsIngressGateway(infrastructure, 'ingress', {
     name,
     resourceGroupName: rg.name,
@@ -102,10 +117,35 @@ export function addAksPlatform(app: App, name: string, location = 'westeurope'):
     cluster,
     allowedRegistries: [`acr${name.replace(/[^a-z0-9]/g, '')}.azurecr.io/`, 'mcr.microsoft.com/'],
   });
-  const apps = baseline.addNamespace({ name: 'apps' });
+  const apps = baseline.addNamespace({ name: 'apps', tenant: { groupObjectIds: [APPS_TEAM_GROUP] } });
   new ServiceAccountV1(baseline.chartsStack, 'apps-api', {
     metadata: { name: 'apps-api', namespace: apps.namespaceName, annotations: { 'azure.workload.identity/client-id': appIdentity.clientId } },
     automountServiceAccountToken: false,
+  });
+  // The sample route: the gateway sends /api to the apps-api service. The mesh admits exactly that path from
+  // the gateway subnet to the service's pods and port, and lets apps reach the vault through its private endpoint.
+  new IngressV1(baseline.chartsStack, 'apps-api-route', {
+    metadata: { name: 'apps-api', namespace: apps.namespaceName },
+    spec: {
+      ingressClassName: 'azure-application-gateway',
+      rule: [{ http: { path: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'apps-api', port: { number: 8080 } } } }] } }],
+    },
+  });
+  baseline.istio?.allowIngress({
+    name: 'apps-api',
+    namespace: 'apps',
+    workloadLabels: [{ key: 'app', value: 'apps-api' }],
+    ports: [8080],
+    paths: ['/api', '/api/*'],
+    source: MeshIngressSource.applicationGatewaySubnet(GATEWAY_SUBNET),
+  });
+  baseline.istio?.allowEgress({
+    name: 'key-vault',
+    host: `kv-${name}.vault.azure.net`,
+    port: 443,
+    protocol: MeshEgressProtocol.HTTPS,
+    namespaces: ['apps'],
+    cidrs: [PRIVATE_ENDPOINT_SUBNET],
   });
   new KeyVaultSecretProviderClass(baseline.objectsStack, 'apps-secrets', {
     name: 'apps-secrets',

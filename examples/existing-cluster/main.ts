@@ -11,6 +11,7 @@ import {
   KubernetesBaselinePack,
   KubernetesDistribution,
   PolicyEngine,
+  RemoteState,
 } from '../../lib';
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out/existing-cluster';
@@ -43,5 +44,6 @@ new ClusterBaseline(app, 'baseline', {
   },
 });
 
+RemoteState.azureStorage(app, { storageAccountName: 'sttfstateplatform', keyPrefix: 'existing-cluster' });
 Compliance.of(app).apply(new KubernetesBaselinePack());
 app.synth();

@@ -17,8 +17,12 @@ import {
   HardenedRke2Cluster,
   KubernetesBaselinePack,
   Rancher2Provider,
+  RancherAccess,
+  RancherGlobalRole,
+  RancherGroup,
   RancherComplianceChart,
   RancherComplianceScan,
+  RemoteState,
   RkeClusterPolicyPack,
 } from '../../lib';
 
@@ -91,6 +95,15 @@ const rke2 = new HardenedRke2Cluster(infra, 'rke2', {
   imagePolicyExemptNamespaces: ['falco', 'gatekeeper-system', 'istio-system', 'kube-bench', 'trivy-system'],
 });
 
+// Who runs the cluster: the platform team's Entra ID group owns it (and may create clusters); the payments
+// team works in its own project only. RkeClusterPolicyPack checks both at synth.
+const platformTeam = RancherGroup.entraId('00000000-0000-0000-0000-00000000a0a0');
+const paymentsTeam = RancherGroup.entraId('00000000-0000-0000-0000-00000000b0b0');
+new RancherAccess(infra, 'access', {
+  globalRoles: [{ group: platformTeam, role: RancherGlobalRole.CLUSTERS_CREATE }],
+  clusters: [{ cluster: rke2.cluster, owners: [platformTeam], projects: [{ name: 'payments', members: [paymentsTeam] }] }],
+});
+
 const scan = new RancherComplianceScan(infra, 'compliance', { cluster: rke2, chart: RancherComplianceChart.RANCHER_COMPLIANCE });
 new TerraformOutput(infra, 'cluster_v1_id', { value: rke2.clusterV1Id, description: 'Management cluster id for Rancher projects and role bindings' });
 
@@ -101,6 +114,8 @@ new ClusterBaseline(app, 'rke2-baseline', {
   namespaces: [{ name: 'payments' }],
 });
 
+// The state of both stacks lives in the team's state account (see examples/aks/state.ts), under its own prefix.
+RemoteState.azureStorage(app, { storageAccountName: 'sttfstateplatform', keyPrefix: 'rke2' });
 Compliance.of(app)
   .apply(new CisRke2Pack())
   .apply(

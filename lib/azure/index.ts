@@ -6,3 +6,4 @@ export * from './monitoring';
 export * from './keyvault';
 export * from './identity';
 export * from './appgw';
+export * from './state';

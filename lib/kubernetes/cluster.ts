@@ -81,6 +81,12 @@ export interface IKubernetesCluster {
    * @default - workload identity federation is not available
    */
   readonly oidcIssuerUrl?: string;
+  /**
+   * Entra ID groups the platform makes cluster administrators (AKS `adminGroupObjectIds`, which AKS binds
+   * to cluster-admin): the baseline's RBAC policies allow their bindings.
+   * @default - none
+   */
+  readonly adminGroupObjectIds?: string[];
 }
 
 /** How kubelogin gets the Entra ID token for the providers. */

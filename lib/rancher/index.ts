@@ -1,3 +1,4 @@
+export * from './access';
 export * from './bindings';
 export * from './hardened-rke2-cluster';
 export { Rke2NodeFiles } from './node-files';

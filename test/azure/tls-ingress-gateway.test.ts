@@ -7,6 +7,9 @@ import {
   BotManagerRuleSetVersion,
   GatewayTlsPolicy,
   IngressGatewayMode,
+  RateLimitAction,
+  RateLimitDuration,
+  RateLimitGrouping,
   TlsIngressGateway,
   TlsIngressGatewayProps,
   TlsProtocolVersion,
@@ -57,6 +60,30 @@ describe('TlsIngressGateway defaults (AGIC mode)', () => {
           { type: 'Microsoft_BotManagerRuleSet', version: '1.0' },
         ],
       },
+    });
+  });
+
+  test('edge rate limit by default: 1000 requests per client address per minute on every path, blocked beyond', () => {
+    expect(only(json, 'azurerm_web_application_firewall_policy').custom_rules).toEqual([
+      {
+        name: 'perClientAddress',
+        priority: 10,
+        rule_type: 'RateLimitRule',
+        action: 'Block',
+        enabled: true,
+        rate_limit_duration: 'OneMin',
+        rate_limit_threshold: 1000,
+        group_rate_limit_by: 'ClientAddr',
+        match_conditions: [{ match_variables: [{ variable_name: 'RequestUri' }], operator: 'BeginsWith', match_values: ['/'], transforms: ['Lowercase', 'UrlDecode'] }],
+      },
+    ]);
+    expect(TlsIngressGateway.DEFAULT_RATE_LIMIT).toEqual({
+      name: 'perClientAddress',
+      threshold: 1000,
+      duration: RateLimitDuration.ONE_MINUTE,
+      groupBy: RateLimitGrouping.CLIENT_ADDRESS,
+      pathPrefixes: ['/'],
+      action: RateLimitAction.BLOCK,
     });
   });
 
@@ -171,6 +198,21 @@ describe('TlsIngressGateway standalone and options', () => {
     });
   });
 
+  test('rate limits of your own: per path prefix, window, grouping, priority and action; [] turns them off', () => {
+    const { json } = gateway({
+      rateLimitRules: [
+        { name: 'login', threshold: 20, duration: RateLimitDuration.FIVE_MINUTES, pathPrefixes: ['/Login', '/api/auth/', '/login'], priority: 5 },
+        { name: 'perCountry', threshold: 50000, groupBy: RateLimitGrouping.GEO_LOCATION, action: RateLimitAction.LOG },
+      ],
+    });
+    const rules = only(json, 'azurerm_web_application_firewall_policy').custom_rules;
+    expect(rules.map((r: any) => [r.name, r.priority, r.action, r.rate_limit_duration, r.rate_limit_threshold, r.group_rate_limit_by, r.match_conditions[0].match_values])).toEqual([
+      ['login', 5, 'Block', 'FiveMins', 20, 'ClientAddr', ['/api/auth/', '/login']],
+      ['perCountry', 11, 'Log', 'OneMin', 50000, 'GeoLocation', ['/']],
+    ]);
+    expect(only(gateway({ rateLimitRules: [] }).json, 'azurerm_web_application_firewall_policy').custom_rules).toBeUndefined();
+  });
+
   test('TLS 1.3 custom policy needs no TLS 1.2 suites', () => {
     expect(GatewayTlsPolicy.custom(TlsProtocolVersion.TLSV1_3, [])).toMatchObject({ policyType: 'CustomV2', minProtocolVersion: 'TLSv1_3' });
   });
@@ -193,6 +235,29 @@ describe('TlsIngressGateway bad input', () => {
     'kv-platform/ingress-tls',
   ])('certificateSecretId %s', (id) => {
     expect(() => make({ certificateSecretId: id })).toThrow(/TlsIngressGateway .*invalid certificateSecretId .*https:\/\/<vault>\.vault\.azure\.net\/secrets\/<name>.*Fix:/);
+  });
+
+  test.each([
+    [{ name: 'a', threshold: 0 }, /invalid rateLimitRules\[0\]\.threshold 0\. Allowed: an integer from 1 to .*a limit of 0 would block everything/],
+    [{ name: 'a', threshold: 1.5 }, /invalid rateLimitRules\[0\]\.threshold 1\.5/],
+    [{ name: 'a' }, /rateLimitRules\[0\]\.threshold is required/],
+    [{ threshold: 10 }, /rateLimitRules\[0\]\.name is required/],
+    [{ name: 'per-client', threshold: 10 }, /invalid rateLimitRules\[0\]\.name "per-client"\. Allowed: a letter followed by letters and digits/],
+    [{ name: 'a', threshold: 10, priority: 101 }, /invalid rateLimitRules\[0\]\.priority 101\. Allowed: an integer from 1 to 100/],
+    [{ name: 'a', threshold: 10, pathPrefixes: ['api'] }, /invalid rateLimitRules\[0\]\.pathPrefixes "api"\. Allowed: a path beginning with "\/"/],
+    [{ name: 'a', threshold: 10, pathPrefixes: [] }, /invalid rateLimitRules\[0\]\.pathPrefixes \[\]/],
+    [{ name: 'a', threshold: 10, duration: 'TenMins' }, /invalid rateLimitRules\[0\]\.duration "TenMins"\. Allowed: OneMin, FiveMins/],
+    [{ name: 'a', threshold: 10, groupBy: 'UserAgent' }, /invalid rateLimitRules\[0\]\.groupBy "UserAgent"\. Allowed: ClientAddr, ClientAddrXFFHeader, GeoLocation, GeoLocationXFFHeader, None/],
+    [{ name: 'a', threshold: 10, action: 'Allow' }, /invalid rateLimitRules\[0\]\.action "Allow"\. Allowed: Block, Log/],
+  ])('rate limit %j', (rule, message) => {
+    expect(() => make({ rateLimitRules: [rule as any] })).toThrow(message);
+  });
+
+  test('rate limits: duplicate names or priorities, null from JavaScript', () => {
+    expect(() => make({ rateLimitRules: [{ name: 'a', threshold: 1 }, { name: 'a', threshold: 2 }] })).toThrow(/invalid rateLimitRules\[1\]\.name "a"\. Allowed: a name no other rate limit/);
+    expect(() => make({ rateLimitRules: [{ name: 'a', threshold: 1, priority: 11 }, { name: 'b', threshold: 2 }] })).toThrow(/invalid rateLimitRules\[1\]\.priority 11\. Allowed: a priority no other/);
+    expect(() => make({ rateLimitRules: null as any })).toThrow(/invalid rateLimitRules null.*leave rateLimitRules unset for the default limit/);
+    expect(() => make({ rateLimitRules: [null as any] })).toThrow(/invalid rateLimitRules\[0\] null/);
   });
 
   test('no certificate: no HTTP-only listener', () => {

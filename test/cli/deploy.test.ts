@@ -15,7 +15,7 @@ const STAND_IN = path.join(__dirname, 'stand-in-terraform.sh');
 const NO_NETWORK = path.join(__dirname, 'no-network.cjs');
 const TERRAFORM_COMMANDS = ['version', '-v', 'init', 'providers', 'plan', 'apply', 'destroy', 'output'];
 
-/** Each example's stacks in the only order their dependencies allow. */
+/** Each example's dependency chain, in the only order its dependencies allow. */
 const EXAMPLES: Record<string, string[]> = {
   aks: ['platformprod-infra', 'platformprod-baseline-charts', 'platformprod-baseline-objects', 'platformprod-baseline-policies'],
   'existing-cluster': ['baseline-charts', 'baseline-objects', 'baseline-policies'],
@@ -114,22 +114,37 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const stacksOf = (calls: Call[], command: string) => calls.filter((c) => c.args[0] === command).map((c) => c.stack);
 
+/** Stacks that depend on nothing and nothing depends on (the state bootstrap stack), besides the chain. */
+const STANDALONE: Record<string, string[]> = { aks: ['tfstate'] };
+
+/** The chain's order within a sequence of stack names (the standalone stacks may come anywhere). */
+const chainOf = (name: string, stacks: string[]) => stacks.filter((s) => !(STANDALONE[name] ?? []).includes(s));
+
 describe.each(Object.keys(EXAMPLES))('example %s with the cdktf CLI', (name) => {
   const order = EXAMPLES[name];
 
   test('the manifest names every dependency by stack name, and every stack is a direct child of the app', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(runs[name].outdir, 'manifest.json'), 'utf-8'));
     const stacks = Object.values<any>(manifest.stacks);
-    expect(stacks.map((s) => s.name).sort()).toEqual([...order].sort());
+    const all = [...order, ...(STANDALONE[name] ?? [])];
+    expect(stacks.map((s) => s.name).sort()).toEqual([...all].sort());
     for (const stack of stacks) {
       expect([stack.name, stack.constructPath]).toEqual([stack.name, stack.name]);
-      expect(stack.dependencies.filter((d: string) => !order.includes(d))).toEqual([]);
+      const chainIndex = order.indexOf(stack.name);
+      // A chain stack depends on its predecessor and on nothing after it; a standalone stack on nothing.
+      const allowed = chainIndex > 0 ? order.slice(0, chainIndex) : [];
+      expect([stack.name, stack.dependencies.filter((d: string) => !allowed.includes(d))]).toEqual([stack.name, []]);
+      if (chainIndex > 0) {
+        expect([stack.name, stack.dependencies]).toEqual([stack.name, expect.arrayContaining([order[chainIndex - 1]])]);
+      }
     }
   });
 
   test('cdktf deploy applies every stack once, in dependency order, each in its own working directory', () => {
-    expect(stacksOf(runs[name].deploy, 'apply')).toEqual(order);
-    expect(stacksOf(runs[name].deploy, 'init').sort()).toEqual([...order].sort());
+    const all = [...order, ...(STANDALONE[name] ?? [])];
+    expect(stacksOf(runs[name].deploy, 'apply').sort()).toEqual([...all].sort());
+    expect(chainOf(name, stacksOf(runs[name].deploy, 'apply'))).toEqual(order);
+    expect(stacksOf(runs[name].deploy, 'init').sort()).toEqual([...all].sort());
     for (const call of runs[name].deploy.filter((c) => ['init', 'apply'].includes(c.args[0]))) {
       expect([call.args[0], call.cwd]).toEqual([call.args[0], path.join(runs[name].outdir, 'stacks', call.stack)]);
     }
@@ -137,7 +152,9 @@ describe.each(Object.keys(EXAMPLES))('example %s with the cdktf CLI', (name) => 
   });
 
   test('cdktf destroy destroys every stack once, in reverse dependency order', () => {
-    expect(stacksOf(runs[name].destroy, 'destroy')).toEqual([...order].reverse());
+    const all = [...order, ...(STANDALONE[name] ?? [])];
+    expect(stacksOf(runs[name].destroy, 'destroy').sort()).toEqual([...all].sort());
+    expect(chainOf(name, stacksOf(runs[name].destroy, 'destroy'))).toEqual([...order].reverse());
     expect(stacksOf(runs[name].destroy, 'apply')).toEqual([]);
   });
 

@@ -25,6 +25,10 @@ const EXTERNAL_NAMES = new Set([
   'NetworkPolicies',
   'NodeRestriction',
   'PeerAuthentication',
+  'StorageDelete',
+  'StorageRead',
+  'StorageV2',
+  'StorageWrite',
   'ValidatingAdmissionPolicy',
 ]);
 

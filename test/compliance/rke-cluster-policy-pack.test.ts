@@ -1,4 +1,4 @@
-import { CisRke2Pack, RkeClusterPolicyPack } from '../../lib';
+import { CisRke2Pack, RancherGroup, RkeClusterPolicyPack } from '../../lib';
 import { check, defineRule } from '../../lib/compliance/define-rule';
 import { RuleSeverity } from '../../lib/compliance/types';
 import { evaluateRule } from '../helpers/rule-harness';
@@ -18,9 +18,12 @@ function rule(pack: RkeClusterPolicyPack, id: string) {
 }
 
 describe('RkeClusterPolicyPack', () => {
-  test('no props: an empty pack named rke-cluster-policy', () => {
+  test('no props: only the access rules, always on, in a pack named rke-cluster-policy', () => {
     const pack = new RkeClusterPolicyPack();
-    expect([pack.name, pack.rules]).toEqual(['rke-cluster-policy', []]);
+    expect([pack.name, pack.rules.map((r) => r.metadata.id)]).toEqual([
+      'rke-cluster-policy',
+      ['rke-policy-cluster-owner-group', 'rke-policy-owners-are-groups', 'rke-policy-tenant-not-cluster-owner'],
+    ]);
   });
 
   describe('allowed Kubernetes minor versions', () => {
@@ -93,7 +96,13 @@ describe('RkeClusterPolicyPack', () => {
     );
     const pack = new RkeClusterPolicyPack({ name: 'contoso-rke', allowedKubernetesMinorVersions: ['1.32'], additionalRules: [teamLabel] });
     expect(pack.name).toBe('contoso-rke');
-    expect(pack.rules.map((r) => r.metadata.id)).toEqual(['rke-policy-kubernetes-version', 'org-cluster-labelled']);
+    expect(pack.rules.map((r) => r.metadata.id)).toEqual([
+      'rke-policy-kubernetes-version',
+      'rke-policy-cluster-owner-group',
+      'rke-policy-owners-are-groups',
+      'rke-policy-tenant-not-cluster-owner',
+      'org-cluster-labelled',
+    ]);
     const app = testApp();
     defaultCluster(app);
     expect(() => synthWithPacks(app, [new CisRke2Pack(), pack])).toThrow(/org-cluster-labelled/);
@@ -111,5 +120,76 @@ describe('RkeClusterPolicyPack', () => {
     expect(() => new RkeClusterPolicyPack({ allowedKubernetesMinorVersions: [] })).toThrow(/at least one minor version/);
     expect(() => new RkeClusterPolicyPack({ requiredMachineGlobalConfig: [{ key: '', value: 'x' }] })).toThrow(/literal \{ key, value \} pairs/);
     expect(() => new RkeClusterPolicyPack({ allowedCloudCredentialNames: [] })).toThrow(/one or more literal credential names/);
+    expect(() => new RkeClusterPolicyPack({ tenantGroups: ['azuread_group://x' as any] })).toThrow(/RkeClusterPolicyPack: invalid tenantGroups \["azuread_group:\/\/x"\]. Allowed: a list of RancherGroup/);
+  });
+
+  describe('who runs the clusters', () => {
+    const pack = new RkeClusterPolicyPack({ tenantGroups: [RancherGroup.entraId('00000000-0000-0000-0000-0000000000cc')] });
+    const ownerRule = rule(pack, 'rke-policy-cluster-owner-group');
+    const groupsRule = rule(pack, 'rke-policy-owners-are-groups');
+    const tenantRule = rule(pack, 'rke-policy-tenant-not-cluster-owner');
+    const CRTB = 'rancher2_cluster_role_template_binding';
+    const PRTB = 'rancher2_project_role_template_binding';
+    const ref = '${rancher2_cluster_v2.subject.cluster_v1_id}';
+    const platform = 'azuread_group://00000000-0000-0000-0000-0000000000aa';
+    const tenant = 'azuread_group://00000000-0000-0000-0000-0000000000bb';
+    const crtb = (overrides: any) => ({ name: 'b', cluster_id: ref, role_template_id: 'cluster-owner', group_principal_id: platform, ...overrides });
+    const project = { rancher2_project: { payments: { name: 'payments', cluster_id: ref } } };
+    const member = (group: string) => ({ [PRTB]: { m: { name: 'm', project_id: '${rancher2_project.payments.id}', role_template_id: 'project-member', group_principal_id: group } } });
+
+    test('owner group: compliant with a cluster-owner group binding of this cluster', () => {
+      expect(evaluateRule(ownerRule, CLUSTER, fixture.cluster, { [CRTB]: { owner: crtb({}) } })).toEqual({ status: 'compliant', message: `owner groups: ${platform}` });
+    });
+    test('owner group: non-compliant without bindings, with a member only, with a user owner, or with another cluster\'s owner', () => {
+      expect(evaluateRule(ownerRule, CLUSTER, fixture.cluster, {})).toEqual({ status: 'non-compliant', message: 'no cluster role binding refers to this cluster in its stack' });
+      expect(evaluateRule(ownerRule, CLUSTER, fixture.cluster, { [CRTB]: { m: crtb({ role_template_id: 'cluster-member' }) } }).status).toBe('non-compliant');
+      expect(evaluateRule(ownerRule, CLUSTER, fixture.cluster, { [CRTB]: { u: crtb({ group_principal_id: undefined, user_id: 'u-abc12' }) } }).status).toBe('non-compliant');
+      expect(evaluateRule(ownerRule, CLUSTER, fixture.cluster, { [CRTB]: { o: crtb({ cluster_id: '${rancher2_cluster_v2.other.cluster_v1_id}' }) } }).status).toBe('non-compliant');
+    });
+    test('owner group: unknown when the role of a binding of this cluster is an expression', () => {
+      expect(evaluateRule(ownerRule, CLUSTER, fixture.cluster, { [CRTB]: { o: crtb({ role_template_id: '${var.role}' }) } }).status).toBe('unknown');
+    });
+
+    test('owners are groups: compliant for groups; non-compliant for a user owner of a cluster, a project, or Rancher', () => {
+      expect(evaluateRule(groupsRule, CRTB, crtb({})).status).toBe('compliant');
+      expect(evaluateRule(groupsRule, CRTB, crtb({ group_principal_id: undefined, user_principal_id: 'azuread_user://1' }))).toEqual({
+        status: 'non-compliant',
+        message: 'cluster-owner is bound to the user azuread_user://1',
+      });
+      expect(evaluateRule(groupsRule, PRTB, { name: 'p', project_id: 'c:p', role_template_id: 'project-owner', user_id: 'u-abc12' }).status).toBe('non-compliant');
+      expect(evaluateRule(groupsRule, 'rancher2_global_role_binding', { global_role_id: 'admin', user_id: 'u-abc12' }).status).toBe('non-compliant');
+    });
+    test('owners are groups: not applicable to roles that do not own (a user may be a project member)', () => {
+      expect(evaluateRule(groupsRule, PRTB, { name: 'p', project_id: 'c:p', role_template_id: 'project-member', user_id: 'u-abc12' }).status).toBe('not-applicable');
+      expect(evaluateRule(groupsRule, 'rancher2_global_role_binding', { global_role_id: 'user', user_id: 'u-abc12' }).status).toBe('not-applicable');
+    });
+    test('owners are groups: unknown when the user is an expression', () => {
+      expect(evaluateRule(groupsRule, CRTB, crtb({ user_id: '${var.user}' })).status).toBe('unknown');
+    });
+
+    test('tenants: compliant when the owner group holds no project role of the cluster', () => {
+      expect(evaluateRule(tenantRule, CRTB, crtb({}), { ...project, ...member(tenant) }).status).toBe('compliant');
+    });
+    test('tenants: non-compliant when the owner group is a member of one of the cluster\'s projects, or named a tenant by the pack', () => {
+      expect(evaluateRule(tenantRule, CRTB, crtb({ group_principal_id: tenant }), { ...project, ...member(tenant) })).toEqual({
+        status: 'non-compliant',
+        message: `${tenant} also holds roles in project "payments" of this cluster (a tenant)`,
+      });
+      expect(evaluateRule(tenantRule, CRTB, crtb({ group_principal_id: 'azuread_group://00000000-0000-0000-0000-0000000000cc' })).message).toMatch(/a tenant group named by the pack/);
+    });
+    test('tenants: a project of another cluster does not make the group a tenant here', () => {
+      const elsewhere = { rancher2_project: { payments: { name: 'payments', cluster_id: '${rancher2_cluster_v2.other.cluster_v1_id}' } } };
+      expect(evaluateRule(tenantRule, CRTB, crtb({ group_principal_id: tenant }), { ...elsewhere, ...member(tenant) }).status).toBe('compliant');
+    });
+    test('tenants: not applicable to other roles; unknown when the group is an expression', () => {
+      expect(evaluateRule(tenantRule, CRTB, crtb({ role_template_id: 'cluster-member' })).status).toBe('not-applicable');
+      expect(evaluateRule(tenantRule, CRTB, crtb({ group_principal_id: '${var.group}' })).status).toBe('unknown');
+    });
+
+    test('at synth: a cluster without an owner group fails, naming the rule', () => {
+      const app = testApp();
+      defaultCluster(app);
+      expect(() => synthWithPacks(app, [new RkeClusterPolicyPack()])).toThrow(/rke-policy-cluster-owner-group/);
+    });
   });
 });

@@ -4,7 +4,8 @@ import { strings } from '@bufbuild/cel/ext';
 /**
  * Evaluates the K8sNativeValidation source of a rendered ConstraintTemplate the way Gatekeeper binds it:
  * `object` is the admitted object, `oldObject` the stored one on UPDATE (null on CREATE),
- * `request.operation` the operation, and `variables` holds `params` (the constraint's spec.parameters)
+ * `request.operation` the operation and `request.userInfo` the requester (absent in a Gatekeeper audit
+ * review, as when none is given here), and `variables` holds `params` (the constraint's spec.parameters)
  * and `anyObject`, then each template variable in order. The source's match conditions run first, on
  * `object`, `oldObject` and `request` only (as Gatekeeper compiles them, without variables); when one is
  * false the template does not apply and the request is admitted.
@@ -100,6 +101,8 @@ export interface RequestOptions {
   readonly operation?: string;
   /** The stored object of an UPDATE. */
   readonly oldObject?: any;
+  /** The requester (`request.userInfo`): username and groups. */
+  readonly userInfo?: { readonly username: string; readonly groups?: string[] };
 }
 
 interface Verdict {
@@ -168,10 +171,10 @@ export function evaluateTemplate(template: any, object: any, parameters: any = {
   const operation = request.operation ?? 'CREATE';
   const celObject = converted(object);
   const celOldObject = request.oldObject === undefined ? null : converted(request.oldObject);
-  const celRequest = toCel({ operation });
+  const celRequest = toCel(request.userInfo ? { operation, userInfo: request.userInfo } : { operation });
   let verdict: Verdict | undefined;
   if (request.oldObject === undefined) {
-    const key = `${logicKey(source)}|${JSON.stringify(parameters ?? {})}|${operation}`;
+    const key = `${logicKey(source)}|${JSON.stringify(parameters ?? {})}|${operation}|${JSON.stringify(request.userInfo ?? null)}`;
     let byObject = VERDICTS.get(key);
     if (!byObject) {
       byObject = new WeakMap();

@@ -8,7 +8,9 @@ const GROUPS = {
   'v1': 'kubernetes-models/v1',
   'batch/v1': 'kubernetes-models/batch/v1',
   'networking.k8s.io/v1': 'kubernetes-models/networking.k8s.io/v1',
+  'rbac.authorization.k8s.io/v1': 'kubernetes-models/rbac.authorization.k8s.io/v1',
   'security.istio.io/v1': '@kubernetes-models/istio/security.istio.io/v1',
+  'networking.istio.io/v1alpha3': '@kubernetes-models/istio/networking.istio.io/v1alpha3',
 };
 // @kubernetes-models/istio 2.x (the last line that runs on Node 20) has no v1 PeerAuthentication.
 // Istio serves v1 and v1beta1 PeerAuthentication from one schema (the two generated models of the
@@ -16,11 +18,16 @@ const GROUPS = {
 const SAME_SCHEMA_AS = {
   'security.istio.io/v1 PeerAuthentication': 'security.istio.io/v1beta1',
 };
+// Likewise networking.istio.io/v1 (Istio 1.22+, which promoted v1beta1 unchanged): one CRD schema serves
+// v1, v1beta1 and v1alpha3, and the 2.x models have v1beta1.
+const SAME_GROUP_SCHEMA_AS = {
+  'networking.istio.io/v1': 'networking.istio.io/v1beta1',
+};
 
 const manifests = JSON.parse(readFileSync(0, 'utf-8'));
 const problems = [];
 for (const [index, manifest] of manifests.entries()) {
-  const alias = SAME_SCHEMA_AS[`${manifest.apiVersion} ${manifest.kind}`];
+  const alias = SAME_SCHEMA_AS[`${manifest.apiVersion} ${manifest.kind}`] ?? SAME_GROUP_SCHEMA_AS[manifest.apiVersion];
   const module = alias ? `@kubernetes-models/istio/${alias}` : GROUPS[manifest.apiVersion];
   if (!module) {
     problems.push({ index, kind: manifest.kind, error: `no schema for apiVersion ${manifest.apiVersion}` });

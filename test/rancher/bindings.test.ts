@@ -4,8 +4,12 @@ import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from
 import {
   Rancher2AppV2,
   Rancher2CloudCredential,
+  Rancher2ClusterRoleTemplateBinding,
   Rancher2ClusterV2,
+  Rancher2GlobalRoleBinding,
   Rancher2MachineConfigV2,
+  Rancher2Project,
+  Rancher2ProjectRoleTemplateBinding,
   Rancher2Provider,
 } from '../../lib/rancher/bindings';
 
@@ -233,6 +237,41 @@ function fullStack(): { stack: TerraformStack; synth: any } {
     labels: { c: 'd' },
     timeouts: { create: '10m', update: '10m', delete: '10m' },
   });
+  const subject = {
+    groupId: 'g-abc12',
+    groupPrincipalId: 'azuread_group://00000000-0000-0000-0000-000000000001',
+    userId: 'u-abc12',
+    userPrincipalId: 'azuread_user://00000000-0000-0000-0000-000000000002',
+    annotations: { a: 'b' },
+    labels: { c: 'd' },
+    timeouts: { create: '10m', update: '10m', delete: '10m' },
+  };
+  new Rancher2GlobalRoleBinding(stack, 'global-role', {
+    globalRoleId: 'clusters-create',
+    name: 'platform-create-clusters',
+    groupPrincipalId: subject.groupPrincipalId,
+    userId: 'u-abc12',
+    annotations: { a: 'b' },
+    labels: { c: 'd' },
+    timeouts: { create: '5m', update: '5m', delete: '5m' },
+  });
+  new Rancher2ClusterRoleTemplateBinding(stack, 'cluster-role', { name: 'owners', clusterId: cluster.clusterV1Id, roleTemplateId: 'cluster-owner', ...subject });
+  const limit = {
+    configMaps: '10', extended: { 'requests.nvidia.com/gpu': '1' }, limitsCpu: '8', limitsMemory: '16Gi', persistentVolumeClaims: '5', pods: '50', replicationControllers: '0',
+    requestsCpu: '4', requestsMemory: '8Gi', requestsStorage: '100Gi', secrets: '50', services: '10', servicesLoadBalancers: '0', servicesNodePorts: '0',
+  };
+  const project = new Rancher2Project(stack, 'project', {
+    name: 'payments',
+    clusterId: cluster.clusterV1Id,
+    description: 'Payments team',
+    containerResourceLimit: { limitsCpu: '500m', limitsMemory: '512Mi', requestsCpu: '100m', requestsMemory: '128Mi' },
+    resourceQuota: { projectLimit: limit, namespaceDefaultLimit: limit },
+    waitForCluster: true,
+    annotations: { a: 'b' },
+    labels: { c: 'd' },
+    timeouts: { create: '10m', update: '10m', delete: '10m' },
+  });
+  new Rancher2ProjectRoleTemplateBinding(stack, 'project-role', { name: 'members', projectId: project.id, roleTemplateId: 'project-member', ...subject });
   return { stack, synth: JSON.parse(Testing.synth(stack)) };
 }
 
@@ -301,15 +340,33 @@ describe('rancher2 bindings', () => {
     expect(cluster.rke_config.machine_selector_files[0].file_sources[0].secret.items).toHaveLength(1);
     expect(cluster.cloud_credential_secret_name).toBe('${rancher2_cloud_credential.credential.id}');
     expect(synth.resource.rancher2_app_v2.app.cluster_id).toBe('${rancher2_cluster_v2.cluster.cluster_v1_id}');
+    expect(synth.resource.rancher2_project.project.resource_quota.project_limit.extended).toEqual({ 'requests.nvidia.com/gpu': '1' });
+    expect(synth.resource.rancher2_project_role_template_binding['project-role'].project_id).toBe('${rancher2_project.project.id}');
   });
 
   test('static tfResourceType of each binding', () => {
-    expect([Rancher2Provider, Rancher2CloudCredential, Rancher2MachineConfigV2, Rancher2ClusterV2, Rancher2AppV2].map((c) => c.tfResourceType)).toEqual([
+    expect(
+      [
+        Rancher2Provider,
+        Rancher2CloudCredential,
+        Rancher2MachineConfigV2,
+        Rancher2ClusterV2,
+        Rancher2AppV2,
+        Rancher2GlobalRoleBinding,
+        Rancher2ClusterRoleTemplateBinding,
+        Rancher2Project,
+        Rancher2ProjectRoleTemplateBinding,
+      ].map((c) => c.tfResourceType),
+    ).toEqual([
       'rancher2',
       'rancher2_cloud_credential',
       'rancher2_machine_config_v2',
       'rancher2_cluster_v2',
       'rancher2_app_v2',
+      'rancher2_global_role_binding',
+      'rancher2_cluster_role_template_binding',
+      'rancher2_project',
+      'rancher2_project_role_template_binding',
     ]);
   });
 

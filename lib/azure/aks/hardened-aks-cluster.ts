@@ -270,6 +270,8 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
   public readonly oidcIssuerUrl?: string;
   /** Resource id of the cluster. */
   public readonly clusterId: string;
+  /** Entra ID groups that administer the cluster (`adminGroupObjectIds`). */
+  public readonly adminGroupObjectIds?: string[];
   /** Object id of the kubelet identity (AcrPull on the registries in `containerRegistries`, CIS AKS 1.8 5.1.3). */
   public readonly kubeletIdentityObjectId: string;
   /** The diagnostic setting exporting the control-plane audit logs, unless `auditLogsEnabled` is false. */
@@ -287,6 +289,7 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     const construct = `HardenedAksCluster ${this.node.path}`;
     validateRequired(construct, props);
     this.props = props;
+    this.adminGroupObjectIds = props.adminGroupObjectIds;
     validateKubernetesVersion(construct, props.kubernetesVersion);
     validateDnsPrefix(construct, props.dnsPrefix, props.name);
     validateServiceNetwork(construct, props.serviceCidr ?? DEFAULT_SERVICE_CIDR, props.dnsServiceIp ?? DEFAULT_DNS_SERVICE_IP, {

@@ -15,6 +15,8 @@ import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } f
 import { agicRoleAssignments } from './agic-grants';
 import { FRONTEND_EXPOSURE_TAG, PRIVATE_EXPOSURE, PUBLIC_EXPOSURE } from './frontend-exposure';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
+import { RateLimitAction, RateLimitDuration, RateLimitGrouping, RateLimitRule } from './rate-limit-rule';
+import { renderRateLimitRules } from './render-rate-limits';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 import { libraryScope } from '../../scope';
 import { requireProps } from '../../required-props';
@@ -91,6 +93,12 @@ export interface TlsIngressGatewayProps {
    * @default BotManagerRuleSetVersion.V1_0
    */
   readonly botManagerRuleSetVersion?: BotManagerRuleSetVersion;
+  /**
+   * Rate limits the WAF enforces before requests reach the backends. An empty list turns rate limiting off:
+   * the `appgw-waf-policy-rate-limit` rule then fails synth unless waived.
+   * @default [TlsIngressGateway.DEFAULT_RATE_LIMIT] (1000 requests per client address per minute, on every path)
+   */
+  readonly rateLimitRules?: RateLimitRule[];
   /**
    * Largest request body the WAF inspects, in KB (8-2000).
    * @default 128
@@ -172,8 +180,8 @@ const AGIC_MANAGED_BLOCKS = [
 /**
  * Application Gateway WAF_v2 terminating TLS with a Key Vault certificate: strict TLS policy, HTTP only as a
  * permanent redirect to HTTPS, a WAF policy (Prevention, OWASP 3.2 + bot manager, request body
- * inspection) attached with forced association, private backends only, zone-redundant autoscaling and
- * diagnostics to Log Analytics.
+ * inspection, a per-client rate limit) attached with forced association, private backends only,
+ * zone-redundant autoscaling and diagnostics to Log Analytics.
  *
  * In AGIC mode the gateway starts with an HTTPS listener to an empty pool and the redirect; AGIC then
  * programs listeners, rules, backends, probes and certificates from Ingress objects, and Terraform ignores
@@ -182,6 +190,20 @@ const AGIC_MANAGED_BLOCKS = [
  * a cluster created elsewhere.
  */
 export class TlsIngressGateway extends Construct {
+  /**
+   * The listener's default rate limit: 1000 requests per client address per minute on every path, blocked
+   * beyond (HTTP 403). Generous for people and API clients behind one address, tight for floods and
+   * credential stuffing; add stricter limits for login or expensive paths with `rateLimitRules`.
+   */
+  public static readonly DEFAULT_RATE_LIMIT: RateLimitRule = {
+    name: 'perClientAddress',
+    threshold: 1000,
+    duration: RateLimitDuration.ONE_MINUTE,
+    groupBy: RateLimitGrouping.CLIENT_ADDRESS,
+    pathPrefixes: ['/'],
+    action: RateLimitAction.BLOCK,
+  };
+
   /** The underlying `azurerm_application_gateway`. */
   public readonly gateway: ApplicationGateway;
   /** Resource id of the gateway (HardenedAksCluster `applicationGatewayId`). */
@@ -266,6 +288,7 @@ export class TlsIngressGateway extends Construct {
     }
     const maxBody = props.maxRequestBodySizeKb ?? 128;
     validateIntegerRange(construct, 'maxRequestBodySizeKb', maxBody, 8, 2000, 'WAF_v2 with CRS 3.2 inspects up to 2000 KB');
+    const rateLimits = renderRateLimitRules(construct, props.rateLimitRules === undefined ? [TlsIngressGateway.DEFAULT_RATE_LIMIT] : props.rateLimitRules);
     const uploadLimit = props.fileUploadLimitMb ?? 100;
     validateIntegerRange(construct, 'fileUploadLimitMb', uploadLimit, 1, 4000, 'WAF_v2 allows 1 to 4000 MB');
 
@@ -312,6 +335,7 @@ export class TlsIngressGateway extends Construct {
           { type: 'Microsoft_BotManagerRuleSet', version: botVersion },
         ],
       },
+      customRules: rateLimits.length ? rateLimits : undefined,
     });
 
     const frontends: ApplicationGatewayFrontendIpConfiguration[] = [];

@@ -1,9 +1,13 @@
 import { Token } from 'cdktf';
 import { invalidProp } from '../../errors';
+import { RancherGroup } from '../../rancher/access/rancher-group';
 import { check, defineRule, nonCompliant, unknown } from '../define-rule';
 import { isTerraformExpression } from '../resolved-resource';
 import { RulePack } from '../rule-pack';
+import { rancherClusterOwnerGroup } from '../rules/rancher/cluster-owner-group';
+import { rancherOwnersAreGroups } from '../rules/rancher/owners-are-groups';
 import { withRke2Config } from '../rules/rancher/rke2-config';
+import { rancherTenantNotClusterOwner } from '../rules/rancher/tenant-not-cluster-owner';
 import { IComplianceRule, IResolvedResource, IRuleContext, RuleSeverity } from '../types';
 
 /** One RKE2 config key every cluster must set in machine_global_config (and no selector entry may change). */
@@ -34,6 +38,12 @@ export interface RkeClusterPolicyPackProps {
    * @default - any credential
    */
   readonly allowedCloudCredentialNames?: string[];
+  /**
+   * Groups of tenants that must never own a cluster, even where they hold no project role in this app
+   * (groups with a role in one of a cluster's projects are tenants of that cluster anyway).
+   * @default - only groups with project roles count as tenants
+   */
+  readonly tenantGroups?: RancherGroup[];
   /**
    * More rules of the organisation, checked with these.
    * @default - none
@@ -139,15 +149,21 @@ function cloudCredentialRule(allowed: string[]): IComplianceRule {
 }
 
 /**
- * The organisation's required settings for every `rancher2_cluster_v2` in the app: allowed Kubernetes
- * minors, required RKE2 config keys and allowed cloud credentials, plus rules of your own. Unlike RKE
- * templates (which applied only to clusters Rancher launched from them), it checks every cluster at synth.
+ * The organisation's rules for every `rancher2_cluster_v2` in the app: how clusters are built (allowed
+ * Kubernetes minors, required RKE2 config keys, allowed cloud credentials) and who runs them (always: an
+ * owner group for every cluster, owner and admin roles for groups only, no cluster-owner for tenant
+ * groups), plus rules of your own. Unlike RKE templates (which applied only to clusters Rancher launched
+ * from them), it checks every cluster at synth.
  */
 export class RkeClusterPolicyPack extends RulePack {
   constructor(props?: RkeClusterPolicyPackProps) {
     // null from a JavaScript caller means "not given", as undefined does.
     props = props ?? {};
     const construct = 'RkeClusterPolicyPack';
+    const tenants = props.tenantGroups ?? [];
+    if (!Array.isArray(tenants) || tenants.some((g) => !(g instanceof RancherGroup))) {
+      throw invalidProp(construct, 'tenantGroups', tenants, 'a list of RancherGroup', 'e.g. [RancherGroup.entraId("<object id>")]');
+    }
     const rules: IComplianceRule[] = [];
     const minors = props.allowedKubernetesMinorVersions;
     if (minors !== undefined) {
@@ -177,6 +193,8 @@ export class RkeClusterPolicyPack extends RulePack {
       }
       rules.push(cloudCredentialRule([...credentials].sort()));
     }
+    // Who runs the clusters: always checked.
+    rules.push(rancherClusterOwnerGroup, rancherOwnersAreGroups, rancherTenantNotClusterOwner([...new Set(tenants.map((g) => g.principalId))].sort()));
     super(props.name ?? 'rke-cluster-policy', [...rules, ...(props.additionalRules ?? [])]);
   }
 }

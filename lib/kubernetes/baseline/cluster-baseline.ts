@@ -10,15 +10,18 @@ import { orderAddons, PlatformComponent } from '../addons/addon-order';
 import { FalcoAddon, FalcoAddonProps } from '../addons/falco/falco-addon';
 import { GatekeeperAddon, GatekeeperAddonProps } from '../addons/gatekeeper/gatekeeper-addon';
 import { GatekeeperPoliciesAddon, ConstraintOptions } from '../addons/gatekeeper-policies/gatekeeper-policies-addon';
-import { EnforcementAction } from '../addons/gatekeeper-policies/gatekeeper-policy';
+import { EnforcementAction, GatekeeperPolicy } from '../addons/gatekeeper-policies/gatekeeper-policy';
+import { RbacSubject, RbacSubjectKind } from '../addons/gatekeeper-policies/rbac-subject';
 import { IstioAddon, IstioAddonProps } from '../addons/istio/istio-addon';
 import { KubeBenchAddon, KubeBenchAddonProps } from '../addons/kube-bench/kube-bench-addon';
 import { TrivyOperatorAddon, TrivyOperatorAddonProps } from '../addons/trivy/trivy-addon';
 import { HardenedNamespace, NamespaceLimitRange, NamespaceResourceQuota } from '../namespace/hardened-namespace';
+import { NamespaceTenant } from '../namespace/namespace-tenant';
 import { PodSecurityLevel } from '../namespace/pod-security';
 import { podSecurityLabelValues } from '../namespace/pod-security-label-values';
 import { PodSecurityVersion } from '../namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../namespace/pod-security-version-validation';
+import { TENANT_ROLE_NAME } from '../namespace/tenant-role';
 import { configureProviders } from './providers';
 import { libraryScope } from '../../scope';
 import { requireProps } from '../../required-props';
@@ -47,6 +50,12 @@ export interface BaselineNamespace {
    * @default - none
    */
   readonly limitRange?: NamespaceLimitRange;
+  /**
+   * The tenant: Entra ID groups bound to the namespace's tenant role (manages workloads; no Secrets, no
+   * exec, attach or port-forward unless opted in).
+   * @default - no tenant role or binding
+   */
+  readonly tenant?: NamespaceTenant;
 }
 
 /** Props of {@link ClusterBaseline}. */
@@ -84,6 +93,13 @@ export interface ClusterBaselineProps {
    * @default - every policy on, enforcing
    */
   readonly policyConstraints?: ConstraintOptions[];
+  /**
+   * Subjects the RBAC policies let be bound to cluster-admin, admin, edit and the built-in roles that grant
+   * secrets, pod creation, escalation and the other guarded permissions (break-glass accounts, platform
+   * automation). The cluster's `adminGroupObjectIds` are allowed already. Exact names only.
+   * @default - the cluster's administrator groups only (CIS AKS 1.8 4.1.1)
+   */
+  readonly rbacAllowedSubjects?: RbacSubject[];
   /**
    * Pod Security Standards version of the whole baseline: every namespace it creates or labels pins it,
    * and the Gatekeeper Pod Security policies implement its checks exactly as Pod Security Admission
@@ -179,6 +195,7 @@ export class ClusterBaseline extends Construct {
   /** The Pod Security Standards version the baseline's namespaces pin and its policies implement. */
   public readonly podSecurityVersion: PodSecurityVersion;
   private readonly context: AddonInstallContext;
+  private readonly policies?: GatekeeperPoliciesAddon;
   private readonly installed: IClusterAddon[] = [];
   private readonly platform: PlatformComponent[];
 
@@ -225,7 +242,10 @@ export class ClusterBaseline extends Construct {
         excludedNamespaces: props.policyExcludedNamespaces,
         constraints: props.policyConstraints,
         podSecurityVersion: this.podSecurityVersion,
+        rbacAllowedSubjects: props.rbacAllowedSubjects,
       });
+      policies.allowRbacSubjects((cluster.adminGroupObjectIds ?? []).map((name) => ({ kind: RbacSubjectKind.GROUP, name })));
+      this.policies = policies;
       addons.push(new GatekeeperAddon(props.gatekeeperOptions), policies);
     }
     if (props.istio ?? true) {
@@ -258,11 +278,12 @@ export class ClusterBaseline extends Construct {
       }
     }
     addons.push(...(props.addons ?? []));
-    this.installAll(addons);
-
+    // Namespaces first: the mesh's traffic rules (istioOptions) name them and check they are in the mesh.
     for (const ns of props.namespaces ?? []) {
       this.addNamespace(ns);
     }
+    this.installAll(addons);
+
     if (props.hardenDefaultNamespace ?? true) {
       this.hardenDefaultNamespace();
     }
@@ -281,11 +302,15 @@ export class ClusterBaseline extends Construct {
     this.installAll([addon]);
   }
 
-  /** Creates a workload namespace as a HardenedNamespace, labelled for the mesh when it is on. */
+  /**
+   * Creates a workload namespace as a HardenedNamespace, labelled for the mesh when it is on. A tenant role
+   * that opts into reading secrets is admitted past the RBAC_SECRETS_READ policy (its `k8s-rbac-secrets-read`
+   * finding still needs a waiver).
+   */
   public addNamespace(namespace: BaselineNamespace): HardenedNamespace {
     const mesh = this.istio && (namespace.meshInjection ?? true);
     const revision = mesh ? this.istio!.injectionRevision(this.cluster) : undefined;
-    return new HardenedNamespace(this.chartsStack, `namespace-${namespace.name}`, {
+    const created = new HardenedNamespace(this.chartsStack, `namespace-${namespace.name}`, {
       name: namespace.name,
       podSecurityVersion: this.podSecurityVersion,
       istioRevision: revision,
@@ -294,7 +319,12 @@ export class ClusterBaseline extends Construct {
       allowSameNamespaceTraffic: namespace.allowSameNamespaceTraffic,
       resourceQuota: namespace.resourceQuota,
       limitRange: namespace.limitRange,
+      tenant: namespace.tenant,
     });
+    if (namespace.tenant?.secretsRead === true && this.policies) {
+      this.policies.allowRbacRoles(GatekeeperPolicy.RBAC_SECRETS_READ, [`${namespace.name}/${TENANT_ROLE_NAME}`]);
+    }
+    return created;
   }
 
   private installAll(addons: IClusterAddon[]): void {

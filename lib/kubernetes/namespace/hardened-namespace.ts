@@ -1,16 +1,20 @@
 import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
+import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp, missingProp } from '../../errors';
 import { requireStrings } from '../../required-props';
 import { validateDnsLabel } from './dns-label';
+import { NamespaceTenant } from './namespace-tenant';
 import { PodSecurityLevel } from './pod-security';
 import { podSecurityLabelValues } from './pod-security-label-values';
 import { isLibraryNamespace, validateNamespaceLabel, validateNamespaceName } from './reserved-namespaces';
 import { PodSecurityVersion } from './pod-security-version';
 import { validatePodSecurityVersion } from './pod-security-version-validation';
+import { addTenantRole, validateTenant } from './tenant-role';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
 
@@ -144,6 +148,12 @@ export interface HardenedNamespaceProps {
    * @default - none
    */
   readonly labels?: NamespaceLabel[];
+  /**
+   * The tenant: Entra ID groups bound to a tenant Role (`hardened-tenant`) that manages workloads, with no
+   * access to Secrets, RBAC or pods/exec, attach and port-forward unless opted in.
+   * @default - no tenant role or binding
+   */
+  readonly tenant?: NamespaceTenant;
 }
 
 function validPort(construct: string, prop: string, port: number): number {
@@ -156,8 +166,9 @@ function validPort(construct: string, prop: string, port: number): number {
 /**
  * A namespace with the baseline's guard rails: Pod Security Admission labels (enforce/audit/warn
  * restricted, pinned version), a default-deny ingress+egress NetworkPolicy that allows DNS (CIS AKS 1.8
- * 4.4.2), a default service account that mounts no token (4.1.5), optional ResourceQuota/LimitRange and
- * Istio injection labels.
+ * 4.4.2), a default service account that mounts no token (4.1.5), optional ResourceQuota/LimitRange,
+ * Istio injection labels, and for a tenant a Role that manages workloads without Secrets, pod creation or
+ * RBAC (4.1.2, 4.1.4) bound to the tenant's Entra ID groups.
  */
 export class HardenedNamespace extends Construct {
   /** The namespace name (a reference to the namespace resource, so users depend on it). */
@@ -170,6 +181,10 @@ export class HardenedNamespace extends Construct {
   public readonly podSecurityLevel: PodSecurityLevel;
   /** The Pod Security Standards version the labels pin. */
   public readonly podSecurityVersion: PodSecurityVersion;
+  /** The tenant Role, when the namespace has a tenant. */
+  public readonly tenantRole?: RoleV1;
+  /** The RoleBinding of the tenant groups to the tenant Role, when the namespace has a tenant. */
+  public readonly tenantRoleBinding?: RoleBindingV1;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
     super(libraryScope(scope, id, 'HardenedNamespace'), id);
@@ -187,6 +202,9 @@ export class HardenedNamespace extends Construct {
     }
     const version = props.podSecurityVersion ?? PodSecurityVersion.DEFAULT;
     validatePodSecurityVersion(construct, 'podSecurityVersion', version);
+    if (props.tenant !== undefined) {
+      validateTenant(construct, props.tenant);
+    }
     this.podSecurityLevel = level;
     this.podSecurityVersion = version;
 
@@ -206,6 +224,12 @@ export class HardenedNamespace extends Construct {
       metadata: { name: props.name, labels: sortedRecord(labels) },
     });
     this.namespaceName = this.namespace.metadata.name;
+
+    if (props.tenant) {
+      const tenant = addTenantRole(this, this.namespaceName, props.tenant);
+      this.tenantRole = tenant.role;
+      this.tenantRoleBinding = tenant.binding;
+    }
 
     new DefaultServiceAccountV1(this, 'default-service-account', {
       metadata: { namespace: this.namespaceName },

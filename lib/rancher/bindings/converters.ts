@@ -1,5 +1,6 @@
 // Internal converters from the camelCase config to the provider's snake_case JSON (not exported from the library).
 import * as cdktf from 'cdktf';
+import { Rancher2RoleTemplateBindingSubject } from './role-binding-subject';
 import { Rancher2Timeouts } from './timeouts';
 
 export function timeoutsToTerraform(t: Rancher2Timeouts | undefined): any {
@@ -43,4 +44,17 @@ export function stringMap(map: { [key: string]: string } | undefined): any {
 /** A list(string) attribute. */
 export function stringList(list: string[] | undefined): any {
   return cdktf.listMapper(cdktf.stringToTerraform, false)(list);
+}
+
+/** The subject attributes of a role template binding, in the provider's names. */
+export function roleBindingSubjectToTerraform(c: Rancher2RoleTemplateBindingSubject): { [name: string]: any } {
+  return {
+    group_id: cdktf.stringToTerraform(c.groupId),
+    group_principal_id: cdktf.stringToTerraform(c.groupPrincipalId),
+    user_id: cdktf.stringToTerraform(c.userId),
+    user_principal_id: cdktf.stringToTerraform(c.userPrincipalId),
+    annotations: stringMap(c.annotations),
+    labels: stringMap(c.labels),
+    timeouts: timeoutsToTerraform(c.timeouts),
+  };
 }

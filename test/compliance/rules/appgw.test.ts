@@ -9,6 +9,7 @@ import { wafPolicyBotManager } from '../../../lib/compliance/rules/appgw/waf-pol
 import { wafPolicyCoreRuleSet } from '../../../lib/compliance/rules/appgw/waf-policy-core-rule-set';
 import { wafPolicyEnabled } from '../../../lib/compliance/rules/appgw/waf-policy-enabled';
 import { wafPolicyPrevention } from '../../../lib/compliance/rules/appgw/waf-policy-prevention';
+import { wafPolicyRateLimit } from '../../../lib/compliance/rules/appgw/waf-policy-rate-limit';
 import { wafPolicyRequestBodyCheck } from '../../../lib/compliance/rules/appgw/waf-policy-request-body-check';
 import { evaluateRule } from '../../helpers/rule-harness';
 
@@ -20,7 +21,7 @@ const sets = (...s: any[]) => ({ managed_rules: { managed_rule_set: s } });
 test('APPGW_RULES lists every gateway and WAF rule once', () => {
   const ids = APPGW_RULES.map((r) => r.metadata.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids).toHaveLength(11);
+  expect(ids).toHaveLength(12);
 });
 
 describe('appgw-waf-policy-enabled', () => {
@@ -57,6 +58,33 @@ describe('appgw-waf-policy-bot-manager', () => {
     expect(status(wafPolicyBotManager, WAF, sets({ type: 'OWASP', version: '3.2' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }))).toBe('compliant'));
   test('non-compliant: OWASP only', () => expect(status(wafPolicyBotManager, WAF, sets({ type: 'OWASP', version: '3.2' }))).toBe('non-compliant'));
   test('unknown: type from a variable', () => expect(status(wafPolicyBotManager, WAF, sets({ type: '${var.t}', version: '1.0' }))).toBe('unknown'));
+});
+
+describe('appgw-waf-policy-rate-limit', () => {
+  const limit = (overrides: any = {}) => ({
+    name: 'perClient',
+    priority: 10,
+    rule_type: 'RateLimitRule',
+    action: 'Block',
+    enabled: true,
+    rate_limit_duration: 'OneMin',
+    rate_limit_threshold: 1000,
+    group_rate_limit_by: 'ClientAddr',
+    match_conditions: [{ match_variables: [{ variable_name: 'RequestUri' }], operator: 'BeginsWith', match_values: ['/'] }],
+    ...overrides,
+  });
+  const result = (...rules: any[]) => evaluateRule(wafPolicyRateLimit, WAF, { custom_rules: rules });
+  test('compliant: an enforcing rate limit', () => expect(result(limit()).status).toBe('compliant'));
+  test('compliant: enabled is the provider default; a log-only rule beside a blocking one', () =>
+    expect(result(limit({ enabled: undefined }), limit({ name: 'audit', action: 'Log' })).status).toBe('compliant'));
+  test('non-compliant: no custom rules at all', () => expect(evaluateRule(wafPolicyRateLimit, WAF, {})).toEqual({ status: 'non-compliant', message: 'no custom_rules' }));
+  test('non-compliant: a match rule only, however it blocks', () =>
+    expect(result(limit({ rule_type: 'MatchRule', rate_limit_threshold: undefined })).message).toMatch(/perClient: rule_type MatchRule/));
+  test('non-compliant: a log-only rate limit limits nothing', () => expect(result(limit({ action: 'Log' })).message).toMatch(/action Log does not stop requests/));
+  test('non-compliant: a disabled rate limit', () => expect(result(limit({ enabled: false })).message).toMatch(/perClient: disabled/));
+  test('non-compliant: a rate limit without threshold', () => expect(result(limit({ rate_limit_threshold: undefined })).status).toBe('non-compliant'));
+  test('unknown: action from a variable', () => expect(result(limit({ action: '${var.action}' })).status).toBe('unknown'));
+  test('unknown: the rules from a dynamic expression', () => expect(status(wafPolicyRateLimit, WAF, { custom_rules: '${local.rules}' })).toBe('unknown'));
 });
 
 describe('appgw-waf-v2-sku', () => {

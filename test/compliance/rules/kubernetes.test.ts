@@ -8,6 +8,7 @@ import { helmHardenedValues } from '../../../lib/compliance/rules/kubernetes/hel
 import { KUBERNETES_RULES } from '../../../lib/compliance/rules/kubernetes';
 import { APPGW_RULES } from '../../../lib/compliance/rules/appgw';
 import { istioMtlsStrict } from '../../../lib/compliance/rules/kubernetes/istio-mtls-strict';
+import { istioServiceEntryNamedHosts } from '../../../lib/compliance/rules/kubernetes/istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from '../../../lib/compliance/rules/kubernetes/namespace-network-policy';
 import { k8sNamespacePodSecurity } from '../../../lib/compliance/rules/kubernetes/namespace-pod-security';
 import { KUBERNETES_NOT_COVERABLE } from '../../../lib/compliance/rules/kubernetes/not-coverable';
@@ -180,6 +181,33 @@ describe('istio-peer-authentication-strict', () => {
   });
   test('not applicable: other manifests', () => {
     expect(evaluateRule(istioMtlsStrict, 'kubernetes_manifest', { manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }).status).toBe('not-applicable');
+  });
+});
+
+describe('istio-service-entry-named-hosts', () => {
+  const se = (spec: any, apiVersion = 'networking.istio.io/v1') => ({ manifest: { apiVersion, kind: 'ServiceEntry', metadata: { name: 'egress', namespace: 'apps' }, spec } });
+  const named = { hosts: ['kv-platform.vault.azure.net'], ports: [{ number: 443, name: 'https-443', protocol: 'HTTPS' }], resolution: 'DNS' };
+  const status = (spec: any, apiVersion?: string) => evaluateRule(istioServiceEntryNamedHosts, 'kubernetes_manifest', se(spec, apiVersion));
+  test('compliant: a named host resolved by DNS; pass-through to single addresses', () => {
+    expect(status(named).status).toBe('compliant');
+    expect(status({ ...named, resolution: 'NONE', addresses: ['20.1.2.3/32', '20.1.2.4'] }, 'networking.istio.io/v1beta1').status).toBe('compliant');
+    expect(status({ ...named, protocol: 'TCP', addresses: ['10.0.0.0/24'] }).status).toBe('compliant');
+  });
+  test('non-compliant: a wildcard host, even resolved by DNS', () => {
+    expect(status({ ...named, hosts: ['*.blob.core.windows.net'] })).toEqual({ status: 'non-compliant', message: 'wildcard hosts *.blob.core.windows.net admit every host of their domain' });
+  });
+  test('non-compliant: pass-through (resolution NONE, also the default) to any address or to a range', () => {
+    expect(status({ ...named, resolution: 'NONE' }).message).toBe('resolution NONE without addresses passes traffic to any address on its ports');
+    expect(status({ hosts: named.hosts, ports: named.ports }).status).toBe('non-compliant');
+    expect(status({ ...named, resolution: 'NONE', addresses: ['10.0.0.0/16'] }).message).toBe('resolution NONE passes traffic to every address of 10.0.0.0/16');
+  });
+  test('not applicable: mesh-internal entries and other kinds', () => {
+    expect(status({ ...named, location: 'MESH_INTERNAL', resolution: 'NONE' }).status).toBe('not-applicable');
+    expect(evaluateRule(istioServiceEntryNamedHosts, 'kubernetes_manifest', { manifest: { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', spec: {} } }).status).toBe('not-applicable');
+  });
+  test('unknown: hosts or addresses from a variable', () => {
+    expect(status({ ...named, hosts: ['${var.host}'] }).status).toBe('unknown');
+    expect(status({ ...named, resolution: 'NONE', addresses: '${var.addresses}' }).status).toBe('unknown');
   });
 });
 

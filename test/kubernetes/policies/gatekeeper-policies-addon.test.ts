@@ -31,9 +31,11 @@ describe('ClusterBaseline podSecurityVersion', () => {
     expect(new Set(templates.map((t) => t.metadata.annotations['cdktf-hardened-k8s/pod-security-level']))).toEqual(new Set(['restricted']));
   });
 
-  test('every template judges creates and the updates Pod Security Admission re-judges (one match condition)', () => {
+  test('every pod template judges creates and the updates Pod Security Admission re-judges (one match condition); RBAC templates judge every request', () => {
+    const rbac = (t: any) => t.spec.crd.spec.names.kind.startsWith('K8sHardenedRbac');
+    expect(defaultTemplates.filter(rbac)).toHaveLength(10);
     for (const t of defaultTemplates) {
-      expect(t.spec.targets[0].code[0].source.matchCondition.map((c: any) => c.name)).toEqual(['pod-security-significant-update']);
+      expect((t.spec.targets[0].code[0].source.matchCondition ?? []).map((c: any) => c.name)).toEqual(rbac(t) ? [] : ['pod-security-significant-update']);
     }
   });
 

@@ -1,8 +1,10 @@
-// The update exemption of Pod Security Admission (admission.go isSignificantPodUpdate), as every
-// template of the library applies it: an update that keeps every container image is not re-judged.
+// The update exemption of Pod Security Admission (admission.go isSignificantPodUpdate), as every pod
+// template of the library applies it: an update that keeps every container image is not re-judged. (The
+// RBAC templates judge every update: rbac-policies.test.ts.)
 import { GatekeeperPolicy, PodSecurityLevel, PodSecurityVersion } from '../../../lib';
 import { PodSecurityProfile } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-definition';
 import { policyLibrary, renderTemplate } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-library';
+import { RBAC_OBJECTS } from '../../../lib/kubernetes/addons/gatekeeper-policies/policies/rbac-policy';
 import { evaluateTemplate, RequestOptions } from '../../helpers/cel-harness';
 import { container, GOOD_POD, pod } from './fixtures';
 import { PARITY_CASES } from './pod-security-cases';
@@ -24,9 +26,9 @@ const BEYOND: Partial<Record<GatekeeperPolicy, any>> = {
   [GatekeeperPolicy.DISALLOWED_NAMESPACES]: pod((p) => (p.metadata.namespace = 'default')),
 };
 
-/** Every template of the profile with a pod it refuses on create. */
+/** Every pod template of the profile with a pod it refuses on create. */
 function violations(p: PodSecurityProfile) {
-  return policyLibrary(p).map((d) => {
+  return policyLibrary(p).filter((d) => d.objects !== RBAC_OBJECTS).map((d) => {
     const parity = PARITY_CASES.find((c) => c.denied(p) && c.deniedBy(p).includes(d.policy));
     const violating = d.podSecurity ? parity!.object : BEYOND[d.policy];
     return { policy: d.policy, template: renderTemplate(d), violating, params: d.policy === GatekeeperPolicy.ALLOWED_REGISTRIES ? REGISTRIES : d.defaultParameters };

@@ -10,6 +10,10 @@ const BUILT_IN_ROLES: Record<string, string> = {
   'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
   '4d97b98b-1d4f-4787-a291-c67834d212e7': 'Network Contributor',
   'f1a07417-d97a-45cb-824c-7a7467783830': 'Managed Identity Operator',
+  'b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b': 'Azure Kubernetes Service RBAC Cluster Admin',
+  '3498e952-d568-435e-9b2c-8d77e338d7f7': 'Azure Kubernetes Service RBAC Admin',
+  'a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb': 'Azure Kubernetes Service RBAC Writer',
+  '7f6c6a51-bcf8-42ba-9220-52d62157d7db': 'Azure Kubernetes Service RBAC Reader',
 };
 
 /** The single block of a nested block attribute, synthesized as an object or a one-element list. */

@@ -9,6 +9,7 @@ import { wafPolicyBotManager } from './waf-policy-bot-manager';
 import { wafPolicyCoreRuleSet } from './waf-policy-core-rule-set';
 import { wafPolicyEnabled } from './waf-policy-enabled';
 import { wafPolicyPrevention } from './waf-policy-prevention';
+import { wafPolicyRateLimit } from './waf-policy-rate-limit';
 import { wafPolicyRequestBodyCheck } from './waf-policy-request-body-check';
 
 /** Every appgw rule, in the order packs list them. */
@@ -18,6 +19,7 @@ export const APPGW_RULES: IComplianceRule[] = [
   wafPolicyCoreRuleSet,
   wafPolicyRequestBodyCheck,
   wafPolicyBotManager,
+  wafPolicyRateLimit,
   gatewayWafSku,
   gatewayTlsPolicy,
   gatewayHttpRedirect,

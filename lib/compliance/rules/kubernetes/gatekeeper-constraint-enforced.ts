@@ -1,5 +1,6 @@
 import { cisAks, cisRke2 } from '../../../cis/refs';
 import { check, defineRule, notApplicable, valueOr } from '../../define-rule';
+import { RBAC_GUARDS } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-guards';
 import { RuleSeverity } from '../../types';
 
 export const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh/';
@@ -8,6 +9,9 @@ export const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh/';
 export function isConstraint(apiVersion: unknown): boolean {
   return typeof apiVersion === 'string' && apiVersion.startsWith(CONSTRAINT_GROUP);
 }
+
+/** The RBAC constraints, which prove their controls through their own rules (k8s-rbac-*). */
+const RBAC_KINDS = new Set(RBAC_GUARDS.map((g) => g.kind));
 
 /** Gatekeeper constraints reject violations (`deny`) instead of only reporting them (`dryrun`, `warn`). */
 export const gatekeeperConstraintEnforced = defineRule(
@@ -28,6 +32,9 @@ export const gatekeeperConstraintEnforced = defineRule(
   (r) => {
     if (!isConstraint(r.get('manifest.apiVersion'))) {
       return notApplicable('not a Gatekeeper constraint');
+    }
+    if (RBAC_KINDS.has(r.get('manifest.kind'))) {
+      return notApplicable('an RBAC constraint: its k8s-rbac-* rule judges it');
     }
     // Gatekeeper's default enforcement action is deny.
     const action = valueOr(r, 'manifest.spec.enforcementAction', 'deny');

@@ -1,4 +1,5 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp, missingProp } from '../../../errors';
 import { compareStrings } from '../../../ordering';
@@ -8,8 +9,11 @@ import { validatePodSecurityVersion } from '../../namespace/pod-security-version
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { GatekeeperAddon } from '../gatekeeper/gatekeeper-addon';
 import { EnforcementAction, GatekeeperPolicy } from './gatekeeper-policy';
+import { RBAC_OBJECTS } from './policies/rbac-policy';
 import { PolicyDefinition } from './policy-definition';
 import { policyLibrary, renderConstraint, renderTemplate } from './policy-library';
+import { rbacExemptNamespaces, subjectParameter, validateAllowedRole, validateRbacSubject } from './rbac-exemptions';
+import { RbacSubject } from './rbac-subject';
 import { validateRegistryPrefix } from './registry-host';
 import { requireProps } from '../../../required-props';
 
@@ -41,7 +45,9 @@ export interface ConstraintOptions {
   readonly exemptImages?: string[];
   /**
    * Raw constraint parameters merged over the library's defaults; only parameters the policy's template
-   * declares are accepted.
+   * declares are accepted. The RBAC policies take `allowedSubjects` (`{ kind, name, namespace }`, added to
+   * rbacAllowedSubjects) and `allowedRoles` (`"<namespace>/<name>"` of a Role, `"<name>"` of a ClusterRole
+   * the policy admits), each named exactly.
    * @default - the library's defaults
    */
   readonly parameters?: any;
@@ -81,6 +87,14 @@ export interface GatekeeperPoliciesAddonProps {
    * @default PodSecurityVersion.DEFAULT (v1.36; CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)
    */
   readonly podSecurityVersion?: PodSecurityVersion;
+  /**
+   * Subjects the RBAC policies let be bound to cluster-admin, admin, edit and the built-in system roles
+   * that grant a guarded permission: the platform's administrators and break-glass accounts. Exact names
+   * only: `*` and `system:` names are refused (system subjects and the service accounts of the excluded
+   * namespaces are exempt through the exemption model).
+   * @default - none (CIS AKS 1.8 4.1.1)
+   */
+  readonly rbacAllowedSubjects?: RbacSubject[];
 }
 
 const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/;
@@ -90,8 +104,9 @@ const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)
  * Security set implements every check of the Pod Security Standards at the add-on's level and version
  * exactly as Pod Security Admission does (Windows pods and the update exemption included); beyond it come
  * read-only root filesystems, allowed registries, required resources, no `latest` tag, no default
- * service-account token, secrets as files and no workloads in `default`. Constraints judge Pods (not the
- * templates of workload controllers, which Pod Security Admission only warns about). Templates go to the
+ * service-account token, secrets as files and no workloads in `default`. The pod constraints judge Pods
+ * (not the templates of workload controllers, which Pod Security Admission only warns about); the RBAC
+ * constraints judge Roles, ClusterRoles and their bindings (CIS AKS 1.8 4.1.x). Templates go to the
  * objects stack (their CRD comes with the Gatekeeper chart); constraints go to the policy stack (their
  * CRDs are generated from the templates).
  */
@@ -122,6 +137,8 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
   private readonly library: PolicyDefinition[];
   private readonly extraExcluded: string[] = [];
   private readonly extraRegistries: string[] = [];
+  private readonly rbacSubjects: RbacSubject[] = [];
+  private readonly rbacRoles = new Map<GatekeeperPolicy, string[]>();
 
   constructor(props: GatekeeperPoliciesAddonProps) {
     const construct = 'GatekeeperPoliciesAddon';
@@ -132,6 +149,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
     props.allowedRegistries.forEach((r) => validateRegistryPrefix(construct, r));
     validateAction(construct, 'enforcementAction', props.enforcementAction);
     (props.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, 'excludedNamespaces', n));
+    this.allowRbacSubjects(props.rbacAllowedSubjects ?? []);
     this.podSecurityLevel = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
     if (this.podSecurityLevel !== PodSecurityLevel.RESTRICTED && this.podSecurityLevel !== PodSecurityLevel.BASELINE) {
       throw invalidProp(
@@ -170,6 +188,31 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
     this.extraExcluded.push(...namespaces);
   }
 
+  /**
+   * Adds subjects the RBAC policies let hold their guarded permissions (the baseline adds the cluster's
+   * administrator groups). Exact names only, as for rbacAllowedSubjects.
+   */
+  public allowRbacSubjects(subjects: RbacSubject[]): void {
+    if (!Array.isArray(subjects)) {
+      throw invalidProp('GatekeeperPoliciesAddon', 'rbacAllowedSubjects', subjects, 'a list of RbacSubject', 'pass e.g. [{ kind: RbacSubjectKind.GROUP, name: "<Entra ID group object id>" }]');
+    }
+    subjects.forEach((s) => validateRbacSubject('GatekeeperPoliciesAddon', 'rbacAllowedSubjects', s));
+    this.rbacSubjects.push(...subjects);
+  }
+
+  /**
+   * Lets one RBAC policy admit named roles: `"<namespace>/<name>"` of a Role or `"<name>"` of a ClusterRole
+   * (the baseline adds the tenant roles that opt into reading secrets, which their waivers cover).
+   */
+  public allowRbacRoles(policy: GatekeeperPolicy, roles: string[]): void {
+    const definition = this.library.find((d) => d.policy === policy);
+    if (!definition || definition.objects !== RBAC_OBJECTS) {
+      throw invalidProp('GatekeeperPoliciesAddon', 'allowRbacRoles.policy', policy, 'a GatekeeperPolicy of the RBAC set (RBAC_*)', 'pass e.g. GatekeeperPolicy.RBAC_SECRETS_READ');
+    }
+    roles.forEach((r) => validateAllowedRole('GatekeeperPoliciesAddon', 'allowRbacRoles', r));
+    this.rbacRoles.set(policy, [...(this.rbacRoles.get(policy) ?? []), ...roles]);
+  }
+
   /** Adds approved registries (the baseline adds the mesh's sidecar image registry). */
   public allowRegistries(registries: string[]): void {
     registries.forEach((r) => validateRegistryPrefix('GatekeeperPoliciesAddon', r));
@@ -198,15 +241,30 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
       if (definition.policy === GatekeeperPolicy.ALLOWED_REGISTRIES) {
         parameters.registries = registries;
       }
+      const excluded = unique([...baseExcluded, ...(options?.excludedNamespaces ?? [])]);
       new Manifest(constraints, definition.policy, {
         manifest: renderConstraint(
           definition,
           options?.enforcementAction ?? this.props.enforcementAction ?? EnforcementAction.DENY,
-          unique([...baseExcluded, ...(options?.excludedNamespaces ?? [])]),
-          parameters,
+          excluded,
+          definition.objects === RBAC_OBJECTS
+            ? Lazy.anyValue({ produce: () => this.rbacParameters(definition, context, baseExcluded, parameters) })
+            : parameters,
         ),
       });
     }
+  }
+
+  /** Parameters of an RBAC constraint: the exemption model's namespaces and the allowlists, read at synth. */
+  private rbacParameters(definition: PolicyDefinition, context: AddonInstallContext, excluded: string[], given: Record<string, any>): Record<string, any> {
+    const subjects = [...this.rbacSubjects, ...(given.allowedSubjects ?? [])].map(subjectParameter);
+    const bySubject = new Map(subjects.map((s) => [JSON.stringify([s.kind, s.namespace ?? '', s.name]), s]));
+    const roles = unique([...(given.allowedRoles ?? []), ...(this.rbacRoles.get(definition.policy) ?? [])]);
+    return {
+      exemptNamespaces: rbacExemptNamespaces(context.cluster, excluded),
+      ...(bySubject.size ? { allowedSubjects: [...bySubject.keys()].sort(compareStrings).map((k) => bySubject.get(k)!) } : {}),
+      ...(roles.length ? { allowedRoles: roles } : {}),
+    };
   }
 }
 
@@ -236,6 +294,9 @@ function validateParameters(construct: string, options: ConstraintOptions, defin
   if (parameters === undefined || parameters === null) {
     return;
   }
+  if (definition.objects === RBAC_OBJECTS && typeof parameters === 'object' && !Array.isArray(parameters)) {
+    validateRbacParameters(construct, prop, parameters);
+  }
   if (typeof parameters !== 'object' || Array.isArray(parameters)) {
     throw invalidProp(construct, `${prop}.parameters`, parameters, 'an object of parameter values', 'pass e.g. { exemptImages: ["myacr.azurecr.io/agent:*"] }');
   }
@@ -249,6 +310,23 @@ function validateParameters(construct: string, options: ConstraintOptions, defin
         definition.podSecurity ? 'the Pod Security set implements the Standards exactly; pick the level and version with podSecurityLevel and podSecurityVersion' : 'remove the parameter',
       );
     }
+  }
+}
+
+/** The RBAC parameters a user may give: exact allowlists; the exempt namespaces come from the exemption model only. */
+function validateRbacParameters(construct: string, prop: string, parameters: Record<string, any>): void {
+  if ('exemptNamespaces' in parameters) {
+    throw invalidProp(construct, `${prop}.parameters`, 'exemptNamespaces', 'allowedSubjects, allowedRoles', 'exempt a namespace with excludedNamespaces, which every constraint reads');
+  }
+  for (const [key, check] of [
+    ['allowedSubjects', (v: any) => validateRbacSubject(construct, `${prop}.parameters.allowedSubjects`, v)],
+    ['allowedRoles', (v: any) => validateAllowedRole(construct, `${prop}.parameters.allowedRoles`, v)],
+  ] as const) {
+    const value = parameters[key];
+    if (value !== undefined && !Array.isArray(value)) {
+      throw invalidProp(construct, `${prop}.parameters.${key}`, value, 'a list', `pass ${key} as a list`);
+    }
+    (value ?? []).forEach(check);
   }
 }
 

@@ -1,7 +1,11 @@
 /**
  * The policies of the baseline's Gatekeeper library (each a CEL ConstraintTemplate plus a constraint).
  * The Pod Security set (PRIVILEGED_CONTAINER to SYSCTLS) implements the Pod Security Standards checks of
- * the add-on's level and version exactly as Pod Security Admission does; the others go beyond them.
+ * the add-on's level and version exactly as Pod Security Admission does; the others up to
+ * DISALLOWED_NAMESPACES go beyond them. The RBAC set (RBAC_*) judges Roles, ClusterRoles, RoleBindings and
+ * ClusterRoleBindings: each denies roles whose rules give its permission, ClusterRoles with an
+ * aggregationRule (their rules come from roles admission cannot see), and bindings of subjects outside the
+ * allowlist to the built-in ClusterRoles that give it.
  */
 export enum GatekeeperPolicy {
   /** Pod Security `privileged`: no privileged containers (CIS AKS 1.8 4.2.1). */
@@ -50,6 +54,26 @@ export enum GatekeeperPolicy {
   SECRETS_AS_FILES = 'secrets-as-files',
   /** Beyond Pod Security: no workloads in the `default` namespace (CIS AKS 1.8 4.6.3). */
   DISALLOWED_NAMESPACES = 'disallowed-namespaces',
+  /** RBAC: no role grants everything (`*` verbs on `*` resources of `*` groups); only allowed subjects are bound to cluster-admin; no binding names the system:masters group (CIS AKS 1.8 4.1.1). */
+  RBAC_CLUSTER_ADMIN = 'rbac-cluster-admin',
+  /** RBAC: roles read secrets (get, list, watch) only in exempt namespaces (CIS AKS 1.8 4.1.2). */
+  RBAC_SECRETS_READ = 'rbac-secrets-read',
+  /** RBAC: no `*` in the verbs, resources, API groups or non-resource URLs of a role (CIS AKS 1.8 4.1.3). */
+  RBAC_WILDCARDS = 'rbac-wildcards',
+  /** RBAC: roles create pods only in exempt namespaces (CIS AKS 1.8 4.1.4). */
+  RBAC_POD_CREATE = 'rbac-pod-create',
+  /** RBAC: no bind or escalate on roles, no impersonate (CIS AKS 1.8 4.1.7). */
+  RBAC_ESCALATION = 'rbac-escalation',
+  /** RBAC: no create on persistentvolumes (CIS AKS 1.8 4.1.8). */
+  RBAC_PERSISTENT_VOLUME_CREATE = 'rbac-persistent-volume-create',
+  /** RBAC: no access to the nodes/proxy subresource or the proxy verb on nodes (CIS AKS 1.8 4.1.9). */
+  RBAC_NODE_PROXY = 'rbac-node-proxy',
+  /** RBAC: no access to certificatesigningrequests/approval, no approve on signers (CIS AKS 1.8 4.1.10). */
+  RBAC_CSR_APPROVAL = 'rbac-csr-approval',
+  /** RBAC: no write on webhook configurations, admission policies or Gatekeeper's policy objects (CIS AKS 1.8 4.1.11). */
+  RBAC_ADMISSION_CONFIGURATION = 'rbac-admission-configuration',
+  /** RBAC: no create on serviceaccounts/token (CIS AKS 1.8 4.1.12). */
+  RBAC_SERVICE_ACCOUNT_TOKEN = 'rbac-service-account-token',
 }
 
 /** What a constraint does with a violation (Gatekeeper `spec.enforcementAction`). */

@@ -1,2 +1,3 @@
 export * from './gatekeeper-policy';
 export * from './gatekeeper-policies-addon';
+export * from './rbac-subject';

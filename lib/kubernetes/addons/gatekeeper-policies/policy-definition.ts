@@ -2,6 +2,7 @@
 import { PodSecurityLevel } from '../../namespace/pod-security';
 import { PodSecurityVersion } from '../../namespace/pod-security-version';
 import { GatekeeperPolicy } from './gatekeeper-policy';
+import { CelMatchCondition, SIGNIFICANT_POD_UPDATE } from './significant-update';
 
 /** A CEL variable of a K8sNativeValidation source. */
 export interface CelVariable {
@@ -22,6 +23,23 @@ export interface PodSecurityProfile {
   readonly version: PodSecurityVersion;
 }
 
+/** The objects a policy judges: what its constraint matches and which requests its template skips. */
+export interface PolicyObjects {
+  /** `spec.match.kinds` of the constraint. */
+  readonly kinds: Array<{ readonly apiGroups: string[]; readonly kinds: string[] }>;
+  /** `spec.match.scope`: `Namespaced`, or `*` for kinds that include cluster-scoped ones. */
+  readonly scope: string;
+  /** Match conditions of the template (requests outside them are admitted unjudged). */
+  readonly matchConditions: CelMatchCondition[];
+}
+
+/** Pods, judged on create and on the updates Pod Security Admission re-judges. */
+export const POD_OBJECTS: PolicyObjects = {
+  kinds: [{ apiGroups: [''], kinds: ['Pod'] }],
+  scope: 'Namespaced',
+  matchConditions: [SIGNIFICANT_POD_UPDATE],
+};
+
 /** One policy: its ConstraintTemplate (CEL) and the parameters its constraint gets by default. */
 export interface PolicyDefinition {
   readonly policy: GatekeeperPolicy;
@@ -39,6 +57,11 @@ export interface PolicyDefinition {
    * Admission checks (`k8s.io/pod-security-admission/policy`) it implements at that profile.
    */
   readonly podSecurity?: { readonly profile: PodSecurityProfile; readonly checks: string[] };
+  /**
+   * The objects the policy judges.
+   * @default POD_OBJECTS
+   */
+  readonly objects?: PolicyObjects;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Internal: the library's policies and how they render to Gatekeeper manifests.
 import { compareStrings } from '../../../ordering';
 import { EnforcementAction } from './gatekeeper-policy';
-import { PodSecurityProfile, PolicyBuilder, PolicyDefinition, sameForEveryProfile } from './policy-definition';
+import { POD_OBJECTS, PodSecurityProfile, PolicyBuilder, PolicyDefinition, sameForEveryProfile } from './policy-definition';
 import { ALLOWED_REGISTRIES } from './policies/allowed-registries';
 import { appArmor } from './policies/apparmor';
 import { capabilities } from './policies/capabilities';
@@ -14,6 +14,16 @@ import { hostPorts } from './policies/host-ports';
 import { hostProbes } from './policies/host-probes';
 import { hostProcess } from './policies/host-process';
 import { privilegeEscalation } from './policies/privilege-escalation';
+import { RBAC_ADMISSION_CONFIGURATION } from './policies/rbac-admission-configuration';
+import { RBAC_CLUSTER_ADMIN } from './policies/rbac-cluster-admin';
+import { RBAC_CSR_APPROVAL } from './policies/rbac-csr-approval';
+import { RBAC_ESCALATION } from './policies/rbac-escalation';
+import { RBAC_NODE_PROXY } from './policies/rbac-node-proxy';
+import { RBAC_PERSISTENT_VOLUME_CREATE } from './policies/rbac-persistent-volume-create';
+import { RBAC_POD_CREATE } from './policies/rbac-pod-create';
+import { RBAC_SECRETS_READ } from './policies/rbac-secrets-read';
+import { RBAC_SERVICE_ACCOUNT_TOKEN } from './policies/rbac-service-account-token';
+import { RBAC_WILDCARDS } from './policies/rbac-wildcards';
 import { privilegedContainer } from './policies/privileged-container';
 import { procMount } from './policies/proc-mount';
 import { READ_ONLY_ROOT_FILESYSTEM } from './policies/read-only-root-filesystem';
@@ -25,7 +35,6 @@ import { SECRETS_AS_FILES } from './policies/secrets-as-files';
 import { seLinuxOptions } from './policies/selinux-options';
 import { sysctls } from './policies/sysctls';
 import { volumeTypes } from './policies/volume-types';
-import { SIGNIFICANT_POD_UPDATE } from './significant-update';
 
 /** Every policy of the library, in the order constraints are created. */
 const LIBRARY: PolicyBuilder[] = [
@@ -52,6 +61,16 @@ const LIBRARY: PolicyBuilder[] = [
   sameForEveryProfile(DEFAULT_SERVICE_ACCOUNT_TOKEN),
   sameForEveryProfile(SECRETS_AS_FILES),
   sameForEveryProfile(DISALLOWED_NAMESPACES),
+  sameForEveryProfile(RBAC_CLUSTER_ADMIN),
+  sameForEveryProfile(RBAC_SECRETS_READ),
+  sameForEveryProfile(RBAC_WILDCARDS),
+  sameForEveryProfile(RBAC_POD_CREATE),
+  sameForEveryProfile(RBAC_ESCALATION),
+  sameForEveryProfile(RBAC_PERSISTENT_VOLUME_CREATE),
+  sameForEveryProfile(RBAC_NODE_PROXY),
+  sameForEveryProfile(RBAC_CSR_APPROVAL),
+  sameForEveryProfile(RBAC_ADMISSION_CONFIGURATION),
+  sameForEveryProfile(RBAC_SERVICE_ACCOUNT_TOKEN),
 ];
 
 /** The policies of a profile (a profile lacks the checks it does not have, e.g. restricted ones at baseline). */
@@ -67,11 +86,12 @@ export const CONSTRAINT_API_VERSION = 'constraints.gatekeeper.sh/v1beta1';
 export const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
 
 /**
- * The ConstraintTemplate: a CEL-only (K8sNativeValidation) template that judges creates and the updates
- * Pod Security Admission would re-judge. Pod Security templates record their level, version and checks.
+ * The ConstraintTemplate: a CEL-only (K8sNativeValidation) template. Pod templates judge creates and the
+ * updates Pod Security Admission would re-judge; Pod Security templates record their level, version and checks.
  */
 export function renderTemplate(definition: PolicyDefinition): any {
   const podSecurity = definition.podSecurity;
+  const matchConditions = (definition.objects ?? POD_OBJECTS).matchConditions;
   return {
     apiVersion: TEMPLATE_API_VERSION,
     kind: 'ConstraintTemplate',
@@ -104,7 +124,7 @@ export function renderTemplate(definition: PolicyDefinition): any {
             {
               engine: 'K8sNativeValidation',
               source: {
-                matchCondition: [{ name: SIGNIFICANT_POD_UPDATE.name, expression: SIGNIFICANT_POD_UPDATE.expression }],
+                ...(matchConditions.length ? { matchCondition: matchConditions.map((c) => ({ name: c.name, expression: c.expression })) } : {}),
                 variables: definition.variables.map((v) => ({ name: v.name, expression: v.expression })),
                 validations: definition.validations.map((v) => ({ expression: v.expression, messageExpression: v.messageExpression })),
               },
@@ -117,8 +137,9 @@ export function renderTemplate(definition: PolicyDefinition): any {
 }
 
 /**
- * The constraint of a template: applies to Pods outside the excluded namespaces. Like Pod Security
- * Admission's enforce mode it judges Pods, not the pod templates of workload controllers.
+ * The constraint of a template: applies to the policy's objects outside the excluded namespaces (which
+ * never exclude cluster-scoped objects). Like Pod Security Admission's enforce mode the pod policies judge
+ * Pods, not the pod templates of workload controllers.
  */
 export function renderConstraint(
   definition: PolicyDefinition,
@@ -126,6 +147,7 @@ export function renderConstraint(
   excludedNamespaces: string[],
   parameters: Record<string, any>,
 ): any {
+  const objects = definition.objects ?? POD_OBJECTS;
   return {
     apiVersion: CONSTRAINT_API_VERSION,
     kind: definition.kind,
@@ -133,8 +155,8 @@ export function renderConstraint(
     spec: {
       enforcementAction,
       match: {
-        scope: 'Namespaced',
-        kinds: [{ apiGroups: [''], kinds: ['Pod'] }],
+        scope: objects.scope,
+        kinds: objects.kinds.map((k) => ({ apiGroups: [...k.apiGroups], kinds: [...k.kinds] })),
         ...(excludedNamespaces.length ? { excludedNamespaces: [...excludedNamespaces].sort(compareStrings) } : {}),
       },
       parameters,

@@ -13,7 +13,16 @@ import { ISTIO_BASE_HARDENING, ISTIO_CNI_HARDENING, ISTIOD_HARDENING } from './h
 import { foldLegacyPilotValues } from './istiod-values';
 import { IstioVersion } from './istio-version';
 import { MeshAllowRule } from './mesh-authorization';
+import { MeshEgressRule } from './mesh-egress';
+import { MeshIngressRule } from './mesh-ingress';
+import { meshNamespaces } from './mesh-namespaces';
+import { MeshRateLimit } from './mesh-rate-limit';
+import { MeshTraffic } from './mesh-traffic';
 import { renderAllowRule } from './render-allow-rule';
+import { renderEgressRule } from './render-egress-rule';
+import { renderIngressRule } from './render-ingress-rule';
+import { renderRateLimit } from './render-rate-limit';
+import { TrafficRendering } from './traffic-objects';
 import { compareStrings } from '../../../ordering';
 
 /** Where sidecars may send traffic that leaves the mesh. */
@@ -46,6 +55,29 @@ export interface IstioAddonProps {
    * @default - none: every request to a meshed workload is denied until allowed
    */
   readonly allowRules?: MeshAllowRule[];
+  /**
+   * External hosts the workloads of given namespaces may reach (ServiceEntry, Sidecar and NetworkPolicy
+   * egress from one declaration). The namespaces must exist in the mesh first (ClusterBaseline `namespaces`).
+   * @default - none: with REGISTRY_ONLY no meshed workload reaches anything outside the cluster
+   */
+  readonly egressRules?: MeshEgressRule[];
+  /**
+   * Traffic from the ingress path (Application Gateway subnet or Istio ingress gateway) to the services routes
+   * name (AuthorizationPolicy and NetworkPolicy ingress from one declaration).
+   * @default - none: no meshed workload accepts traffic from outside the mesh
+   */
+  readonly ingressRules?: MeshIngressRule[];
+  /**
+   * Per-workload local rate limits enforced by the sidecars (EnvoyFilter).
+   * @default - none
+   */
+  readonly rateLimits?: MeshRateLimit[];
+  /**
+   * Accept EnvoyFilters (the mesh rate limits) on the AKS managed Istio add-on, which admits them but leaves
+   * problems arising from them outside Azure support.
+   * @default false (rate limits on the managed add-on are refused)
+   */
+  readonly allowEnvoyFiltersOnManagedMesh?: boolean;
   /**
    * SPIFFE trust domain of the mesh.
    * @default 'cluster.local'
@@ -81,6 +113,8 @@ export class IstioAddon implements IClusterAddon {
   public readonly conflicts: string[] = [];
   private readonly props: IstioAddonProps;
   private readonly allowRules: MeshAllowRule[] = [];
+  private readonly pending: Array<(context: AddonInstallContext) => void> = [];
+  private installed?: { context: AddonInstallContext; mesh: Construct; traffic: MeshTraffic };
 
   constructor(props?: IstioAddonProps) {
     // null from a JavaScript caller means "not given", as undefined does.
@@ -94,6 +128,9 @@ export class IstioAddon implements IClusterAddon {
     }
     this.props = props;
     (props.allowRules ?? []).forEach((r) => this.allow(r));
+    (props.egressRules ?? []).forEach((r) => this.allowEgress(r));
+    (props.ingressRules ?? []).forEach((r) => this.allowIngress(r));
+    (props.rateLimits ?? []).forEach((r) => this.limitRate(r));
   }
 
   /** Allows a service-to-service path through the allow-nothing baseline. */
@@ -103,6 +140,33 @@ export class IstioAddon implements IClusterAddon {
       throw invalidProp('IstioAddon', 'allowRules[].name', `${rule.namespace}/${rule.name}`, 'one rule per name and namespace', 'give the rule another name');
     }
     this.allowRules.push(rule);
+    if (this.installed) {
+      this.renderAllow(this.installed.mesh, rule);
+    }
+  }
+
+  /**
+   * Lets the workloads of the rule's namespaces reach one external host (created at once when the mesh is
+   * installed, else when it is). The namespaces must already be in the mesh.
+   */
+  public allowEgress(rule: MeshEgressRule): void {
+    this.whenInstalled((context) => renderEgressRule(rule, this.covered(context)), `MeshEgressRule ${rule?.name}`);
+  }
+
+  /** Lets the ingress path reach the workloads of one service a route names, on its ports, and nothing else. */
+  public allowIngress(rule: MeshIngressRule): void {
+    this.whenInstalled((context) => renderIngressRule(rule, this.covered(context), this.trustDomain), `MeshIngressRule ${rule?.name}`);
+  }
+
+  /**
+   * Limits the inbound HTTP requests of some workloads, per pod (EnvoyFilter). On the AKS managed add-on only
+   * with `allowEnvoyFiltersOnManagedMesh`.
+   */
+  public limitRate(limit: MeshRateLimit): void {
+    this.whenInstalled((context) => {
+      this.checkEnvoyFilterSupport(context, `MeshRateLimit ${limit?.name}`);
+      return renderRateLimit(limit, this.covered(context));
+    }, `MeshRateLimit ${limit?.name}`);
   }
 
   /** Namespace holding the mesh control plane and the mesh-wide policies. */
@@ -122,6 +186,43 @@ export class IstioAddon implements IClusterAddon {
 
   private get trustDomain(): string {
     return this.props.trustDomain ?? 'cluster.local';
+  }
+
+  /** Renders a traffic rule now if the mesh is installed, else at install (in the order given). */
+  private whenInstalled(render: (context: AddonInstallContext) => TrafficRendering, owner: string): void {
+    const create = (context: AddonInstallContext) => this.installed!.traffic.add(render(context), owner);
+    if (this.installed) {
+      create(this.installed.context);
+    } else {
+      this.pending.push(create);
+    }
+  }
+
+  /** Namespaces labelled for this mesh's injection in the baseline's charts stack. */
+  private covered(context: AddonInstallContext): Set<string> {
+    return meshNamespaces(context.chartScope, this.injectionRevision(context.cluster));
+  }
+
+  /**
+   * The AKS managed add-on admits EnvoyFilter but Azure support does not cover it (its webhooks block
+   * ProxyConfig, WorkloadEntry, WorkloadGroup, IstioOperator and WasmPlugin): an explicit choice.
+   */
+  private checkEnvoyFilterSupport(context: AddonInstallContext, owner: string): void {
+    if (!context.cluster.managedIstioRevision) {
+      return;
+    }
+    if (!this.props.allowEnvoyFiltersOnManagedMesh) {
+      throw invalidProp(
+        owner,
+        'IstioAddonProps.allowEnvoyFiltersOnManagedMesh',
+        false,
+        'true to run an EnvoyFilter on the AKS managed Istio add-on, which admits EnvoyFilters but leaves issues arising from them outside Azure support (WasmPlugin-based limits are blocked by the add-on)',
+        'rate-limit at the edge with TlsIngressGateway rateLimitRules (supported), or set allowEnvoyFiltersOnManagedMesh: true to accept an unsupported EnvoyFilter',
+      );
+    }
+    Annotations.of(context.objectScope).addWarning(
+      `[istio-envoyfilter-unsupported] ${owner}: an EnvoyFilter on the AKS managed Istio add-on runs, but Azure support does not cover issues arising from it`,
+    );
   }
 
   public install(context: AddonInstallContext): void {
@@ -152,8 +253,14 @@ export class IstioAddon implements IClusterAddon {
       },
     });
     for (const rule of [...this.allowRules].sort((a, b) => compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`))) {
-      new Manifest(mesh, `allow-${rule.namespace}-${rule.name}`, { manifest: renderAllowRule(rule, this.trustDomain) });
+      this.renderAllow(mesh, rule);
     }
+    this.installed = { context, mesh, traffic: new MeshTraffic(new Construct(mesh, 'traffic')) };
+    this.pending.splice(0).forEach((create) => create(context));
+  }
+
+  private renderAllow(mesh: Construct, rule: MeshAllowRule): void {
+    new Manifest(mesh, `allow-${rule.namespace}-${rule.name}`, { manifest: renderAllowRule(rule, this.trustDomain) });
   }
 
   /** The managed add-on reads mesh settings from a shared ConfigMap; its own defaults are PERMISSIVE/ALLOW_ANY. */

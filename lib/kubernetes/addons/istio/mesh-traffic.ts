@@ -1,0 +1,99 @@
+// Internal: creates the resources of the mesh traffic rules, and the objects several rules share (a namespace's
+// Sidecar, the DestinationRule of an egress gateway's Service), filled in at synth from every rule added.
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { HardenedK8sError } from '../../../errors';
+import { addBuiltInWaiver } from '../../../compliance/waivers';
+import { compareStrings } from '../../../ordering';
+import { TrafficRendering } from './traffic-objects';
+
+/** In-cluster services every meshed namespace keeps seeing (Kubernetes services of any namespace). */
+const CLUSTER_SERVICES = '*/*.svc.cluster.local';
+
+export class MeshTraffic {
+  private readonly sidecarHosts = new Map<string, Map<string, string>>();
+  private readonly gatewaySubsets = new Map<string, Map<string, any>>();
+
+  constructor(private readonly scope: Construct) {}
+
+  /** Creates the resources of one rule (`owner` names the rule in messages). */
+  public add(rendering: TrafficRendering, owner: string): void {
+    const taken = [...rendering.objects.map((o) => o.id), ...rendering.policies.map((p) => p.id)].find((id) => this.scope.node.tryFindChild(id));
+    if (taken !== undefined) {
+      throw new HardenedK8sError(`${owner}: its objects (${taken}) already exist for another rule. Allowed: one rule per name and namespace. Fix: give the rule another name.`);
+    }
+    for (const { namespace, host } of rendering.sidecarHosts) {
+      const earlier = this.sidecarHosts.get(namespace)?.get(host);
+      if (earlier !== undefined) {
+        throw new HardenedK8sError(
+          `${owner}: host ${host} is already allowed in namespace ${namespace} by ${earlier}. Allowed: one egress rule per host and namespace (two ServiceEntries for one host conflict). Fix: use one rule, or another host.`,
+        );
+      }
+    }
+    for (const object of rendering.objects) {
+      const manifest = new Manifest(this.scope, object.id, { manifest: object.manifest });
+      if (object.waiver) {
+        addBuiltInWaiver(manifest, object.waiver);
+      }
+    }
+    for (const p of rendering.policies) {
+      new NetworkPolicyV1(this.scope, p.id, { metadata: { name: p.name, namespace: p.namespace }, spec: p.spec });
+    }
+    for (const { namespace, host } of rendering.sidecarHosts) {
+      this.sidecarOf(namespace).set(host, owner);
+    }
+    for (const { namespace, gatewayHost, subset } of rendering.gatewaySubsets) {
+      this.subsetsOf(namespace, gatewayHost).set(subset.name, subset);
+    }
+  }
+
+  /** The hosts of a namespace's Sidecar: in-cluster services and the external hosts its rules allow, nothing else. */
+  private sidecarOf(namespace: string): Map<string, string> {
+    let hosts = this.sidecarHosts.get(namespace);
+    if (!hosts) {
+      const entries = new Map<string, string>();
+      hosts = entries;
+      this.sidecarHosts.set(namespace, entries);
+      new Manifest(this.scope, `${namespace}-sidecar`, {
+        manifest: Lazy.anyValue({
+          produce: () => ({
+            apiVersion: 'networking.istio.io/v1',
+            kind: 'Sidecar',
+            metadata: { name: 'default', namespace },
+            spec: {
+              egress: [{ hosts: [CLUSTER_SERVICES, ...[...entries.keys()].sort(compareStrings).map((h) => `./${h}`)] }],
+              // Pinned here too, so a mesh-wide ALLOW_ANY does not open the namespace.
+              outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
+            },
+          }),
+        }) as any,
+      });
+    }
+    return hosts;
+  }
+
+  /** The subsets (one per rule, each with its server name) of the DestinationRule for an egress gateway. */
+  private subsetsOf(namespace: string, gatewayHost: string): Map<string, any> {
+    const key = `${namespace} ${gatewayHost}`;
+    let subsets = this.gatewaySubsets.get(key);
+    if (!subsets) {
+      const entries = new Map<string, any>();
+      subsets = entries;
+      this.gatewaySubsets.set(key, entries);
+      const name = `egressgw-${gatewayHost.split('.').slice(0, 2).join('-')}`;
+      new Manifest(this.scope, `${namespace}-${name}-destination-rule`, {
+        manifest: Lazy.anyValue({
+          produce: () => ({
+            apiVersion: 'networking.istio.io/v1',
+            kind: 'DestinationRule',
+            metadata: { name, namespace },
+            spec: { host: gatewayHost, exportTo: ['.'], subsets: [...entries.keys()].sort(compareStrings).map((k) => entries.get(k)) },
+          }),
+        }) as any,
+      });
+    }
+    return subsets;
+  }
+}

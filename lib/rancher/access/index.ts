@@ -1,0 +1,3 @@
+export * from './rancher-access';
+export * from './rancher-group';
+export * from './rancher-roles';
