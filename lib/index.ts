@@ -5,3 +5,4 @@ export * from './compliance';
 export * from './kubernetes';
 export * from './azure';
 export * from './rancher';
+export * from './error-check';

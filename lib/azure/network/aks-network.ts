@@ -7,7 +7,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { requireStrings } from '../../required-props';
+import { requireProps, requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { azureUsableAddresses, contains, Ipv4Block, overlaps, parseCidr } from './cidr';
 import { optionalResources } from '../../optional-resources';
@@ -114,6 +114,7 @@ export interface AksNetworkProps {
 export class AksNetwork extends Construct implements IAksNetwork {
   /** Bring-your-own subnets: the same interface for subnets created elsewhere. */
   public static fromSubnetIds(subnets: IAksNetwork): IAksNetwork {
+    requireProps('AksNetwork.fromSubnetIds', subnets, 'pass the ids of your subnets: systemSubnetId, userSubnetId, applicationGatewaySubnetId, privateEndpointSubnetId', 'subnets');
     for (const key of ['systemSubnetId', 'userSubnetId', 'applicationGatewaySubnetId', 'privateEndpointSubnetId'] as const) {
       if (typeof subnets?.[key] !== 'string' || !subnets[key].trim()) {
         throw missingProp('AksNetwork.fromSubnetIds', key, `give the ${key} of your own subnet`);

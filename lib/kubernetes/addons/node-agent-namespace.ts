@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { addBuiltInWaiver } from '../../compliance/waivers';
 import { HardenedNamespace, HardenedNamespaceProps } from '../namespace/hardened-namespace';
 import { PodSecurityLevel } from '../namespace/pod-security';
+import { libraryNamespaceProps } from '../namespace/reserved-namespaces';
 import { POD_SECURITY_RULE_ID } from '../rule-ids';
 
 /**
@@ -10,7 +11,7 @@ import { POD_SECURITY_RULE_ID } from '../rule-ids';
  * built-in waiver that names why. Everything else (default-deny network policy, no default token) stays.
  */
 export function nodeAgentNamespace(scope: Construct, id: string, props: HardenedNamespaceProps, why: string): HardenedNamespace {
-  const namespace = new HardenedNamespace(scope, id, { ...props, podSecurityLevel: PodSecurityLevel.PRIVILEGED });
+  const namespace = new HardenedNamespace(scope, id, libraryNamespaceProps({ ...props, podSecurityLevel: PodSecurityLevel.PRIVILEGED }));
   addBuiltInWaiver(namespace, { ruleId: POD_SECURITY_RULE_ID, reason: `node agent namespace: ${why}` });
   return namespace;
 }

@@ -24,6 +24,7 @@ import { validatePodSecurityVersion } from '../namespace/pod-security-version-va
 import { TENANT_ROLE_NAME } from '../namespace/tenant-role';
 import { configureProviders } from './providers';
 import { libraryScope } from '../../scope';
+import { requireProps } from '../../required-props';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
 export interface BaselineNamespace {
@@ -200,7 +201,8 @@ export class ClusterBaseline extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterBaselineProps) {
     super(libraryScope(scope, id, 'ClusterBaseline'), id);
-    if (!props || !props.cluster) {
+    requireProps(`ClusterBaseline ${this.node.path}`, props, 'pass ClusterBaselineProps with the cluster');
+    if (!props.cluster) {
       throw missingProp(`ClusterBaseline ${this.node.path}`, 'cluster', 'pass a HardenedAksCluster, HardenedRke2Cluster or ExistingCluster.fromAttributes(...)');
     }
     const cluster = props.cluster;

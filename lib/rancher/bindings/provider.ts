@@ -65,7 +65,8 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
 
   private readonly config: Rancher2ProviderConfig;
 
-  constructor(scope: Construct, id: string, config: Rancher2ProviderConfig = {}) {
+  constructor(scope: Construct, id: string, config?: Rancher2ProviderConfig) {
+    config = config ?? {};
     super(libraryScope(scope, id, 'Rancher2Provider'), id, {
       terraformResourceType: 'rancher2',
       terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,

@@ -7,6 +7,7 @@ import { istioMtlsStrict } from './istio-mtls-strict';
 import { istioServiceEntryNamedHosts } from './istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
 import { k8sNamespacePodSecurity } from './namespace-pod-security';
+import { kubeBenchJobLeastPrivilege } from './kube-bench-job';
 import { k8sRbacAdmissionConfiguration } from './rbac-admission-configuration';
 import { k8sRbacClusterAdmin } from './rbac-cluster-admin';
 import { k8sRbacCsrApproval } from './rbac-csr-approval';
@@ -28,6 +29,7 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   istioMtlsStrict,
   istioServiceEntryNamedHosts,
   helmHardenedValues,
+  kubeBenchJobLeastPrivilege,
   k8sRbacClusterAdmin,
   k8sRbacSecretsRead,
   k8sRbacWildcards,

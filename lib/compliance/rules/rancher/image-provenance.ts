@@ -60,7 +60,7 @@ export const rke2ImageProvenance = defineRule(
             return compliant('ValidatingAdmissionPolicy with Deny in additional_manifest');
           }
         }
-        const webhook = config.failures('kube-apiserver-arg', (args) => admissionPlugins(args).includes('ImagePolicyWebhook'));
+        const webhook = config.failures('control-plane', 'kube-apiserver-arg', (args) => admissionPlugins(args).includes('ImagePolicyWebhook'));
         if (webhook.length) {
           return nonCompliant('no image admission policy in additional_manifest and ImagePolicyWebhook is not enabled');
         }

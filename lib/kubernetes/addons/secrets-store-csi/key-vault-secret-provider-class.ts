@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../../errors';
 import { validateDnsLabel } from '../../namespace/dns-label';
 import { libraryScope } from '../../../scope';
+import { requireProps } from '../../../required-props';
 
 /** Kind of a Key Vault object mounted by the Azure provider. */
 export enum KeyVaultObjectType {
@@ -132,8 +133,9 @@ export class KeyVaultSecretProviderClass extends Construct {
   constructor(scope: Construct, id: string, props: KeyVaultSecretProviderClassProps) {
     super(libraryScope(scope, id, 'KeyVaultSecretProviderClass'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireProps(construct, props, 'pass KeyVaultSecretProviderClassProps');
     for (const prop of ['name', 'namespace', 'keyVaultName', 'tenantId', 'clientId'] as const) {
-      if (!props || props[prop] === undefined || props[prop] === '') {
+      if (props[prop] === undefined || props[prop] === null || props[prop] === '') {
         throw missingProp(construct, prop, prop === 'clientId' ? 'pass WorkloadIdentity.clientId' : `pass the ${prop}`);
       }
     }
