@@ -1,4 +1,4 @@
-import { isPrivateIpv4 } from '../../../azure/appgw/addresses';
+import { isPrivateIpv4 } from '../../../azure/appgw/private-ipv4';
 import { check, defineRule, literalList, notApplicable, unknown } from '../../define-rule';
 import { isTerraformExpression } from '../../resolved-resource';
 import { RuleSeverity } from '../../types';
