@@ -21,7 +21,18 @@ const CHECKED_APPS = new WeakSet<App>();
  */
 export function libraryScope(scope: Construct, id: string, construct: string): Construct {
   checkedApp(scope, `${construct} "${id}"`, `new ${construct}(stack, '${id}', props)`, (s) => (s.node.path ? `${s.node.path}/${id}` : id));
+  requireId(scope, id, construct, 'stack');
   return scope;
+}
+
+/** JavaScript callers can pass null or undefined as the id, which constructs reports as a plain Error. */
+function requireId(scope: IConstruct, id: string, construct: string, scopeName: string): void {
+  if (typeof id !== 'string' || id === '') {
+    throw new HardenedK8sError(
+      `${construct} in ${scope.node.path || '<root>'}: id must be a non-empty string, but ${describeValue(id)} was given. ` +
+        `Fix: give the construct an id unique in its scope, e.g. new ${construct}(${scopeName}, 'main', props).`,
+    );
+  }
 }
 
 /**
@@ -30,6 +41,7 @@ export function libraryScope(scope: Construct, id: string, construct: string): C
  */
 export function libraryStackScope(scope: Construct, id: string, construct: string): Construct {
   checkedApp(scope, `${construct} "${id}"`, `new ${construct}(app, '${id}', props)`, (s) => (s.node.path ? `${s.node.path}/${id}` : id), 'the App');
+  requireId(scope, id, construct, 'app');
   return scope;
 }
 

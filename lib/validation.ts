@@ -8,13 +8,35 @@ import { invalidProp, missingProp } from './errors';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const RFC3339_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
-/** Throws a clear error for the first key of `props` that is not a non-empty string. */
+/** Throws unless `props` is an object (JavaScript callers can pass null or undefined); returns it. */
+export function requireProps<T>(construct: string, props: T | null | undefined, fix: string, name = 'props'): T {
+  if (props === undefined || props === null) {
+    throw missingProp(construct, name, fix);
+  }
+  if (typeof props !== 'object') {
+    throw invalidProp(construct, name, props, 'an object', fix);
+  }
+  return props;
+}
+
+/** Throws a clear error when `props` is missing, or for the first key of it that is not a non-empty string. */
 export function requireStrings(construct: string, props: object | undefined, keys: string[]): void {
-  const values = (props ?? {}) as Record<string, unknown>;
+  requireProps(construct, props, `pass an object with ${keys.join(', ')}`);
+  const values = props as Record<string, unknown>;
   for (const key of keys) {
     const value = values[key];
     if (typeof value !== 'string' || !value.trim()) {
       throw missingProp(construct, key, `give ${key} as a non-empty string`);
+    }
+  }
+}
+
+/** Throws for the first key of `props` whose value is null or undefined. */
+export function requireDefined(construct: string, props: object, keys: Array<[string, string]>): void {
+  const values = props as Record<string, unknown>;
+  for (const [key, fix] of keys) {
+    if (values[key] === undefined || values[key] === null) {
+      throw missingProp(construct, key, fix);
     }
   }
 }

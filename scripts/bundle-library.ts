@@ -11,7 +11,9 @@
 //
 // Usage: bundle-library.ts [<compiled lib dir> [<bundle file>]]  (defaults: lib, lib/bundle.js)
 import { execFileSync } from 'child_process';
+import { builtinModules } from 'module';
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
 import * as path from 'path';
 import { NODE_BUNDLE_OPTIONS } from './fresh-build.cjs';
 
@@ -24,8 +26,16 @@ export function bundleLibrary(libDir: string, outfile: string): void {
     ...NODE_BUNDLE_OPTIONS,
     // The compiled modules, never the .ts sources beside them: jsii adds type ids to the JS.
     resolveExtensions: ['.js', '.json'],
+    define: packageDefine(),
   });
   checkSameExports(entry, outfile);
+}
+
+/** The package's name, version and repository, written into a bundle so it reads no package.json at run time. */
+function packageDefine(): Record<string, string> {
+  const json = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf-8'));
+  const repository = String(json.repository?.url ?? json.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  return { LIBRARY_PACKAGE_JSON: JSON.stringify(JSON.stringify({ name: json.name, version: json.version, repository })) };
 }
 
 /**
@@ -51,6 +61,15 @@ function lazyEntry(entry: string): string {
     process.stdout.write(JSON.stringify(declaredIn));`;
   const declaredIn = JSON.parse(execFileSync(process.execPath, ['-e', list, entry], { encoding: 'utf-8' })) as Record<string, string>;
   const lines = ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });'];
+  // The entry's side-effect imports (tsc's bare `require("./x");`) run on load, as in the per-module build.
+  for (const match of fs.readFileSync(entry, 'utf-8').matchAll(/^require\("([^"]+)"\);$/gm)) {
+    lines.push(`require(${JSON.stringify(match[1])});`);
+  }
+  // The test helpers (`cdktf-hardened-k8s/testing`, the package's testing.js) load from here, so they
+  // share the engine's state with the app; a symbol keeps them out of the jsii API.
+  lines.push(
+    `Object.defineProperty(exports, Symbol.for("cdktf-hardened-k8s.testing"), { get: () => require("./testing/index.js") });`,
+  );
   for (const name of Object.keys(declaredIn).sort()) {
     const module = `./${path.relative(path.dirname(entry), declaredIn[name]).split(path.sep).join('/')}`;
     lines.push(`Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(module)}).${name} });`);
@@ -81,8 +100,36 @@ function checkSameExports(entry: string, bundle: string): void {
   }
 }
 
+/**
+ * Writes the `cdktf-hardened-k8s` command (the package's `bin`) as one file beside the library bundle.
+ * It holds the compliance engine and the packs only; the build fails if it would load any package
+ * (cdktf, constructs, a provider), so the command starts fast and runs without the app's dependencies.
+ */
+export function bundleCommand(libDir: string, outfile: string): void {
+  const result = esbuild.buildSync({
+    stdin: { contents: 'require("./cli/main.js").runFromProcess();\n', resolveDir: path.resolve(libDir), sourcefile: 'cli-entry.js', loader: 'js' },
+    outfile,
+    ...NODE_BUNDLE_OPTIONS,
+    resolveExtensions: ['.js', '.json'],
+    define: packageDefine(),
+    banner: { js: '#!/usr/bin/env node' },
+    metafile: true,
+  });
+  const packages = Object.values(result.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external && !i.path.startsWith('node:') && !builtinModules.includes(i.path))
+    .map((i) => i.path);
+  if (packages.length > 0) {
+    throw new Error(`the check command ${outfile} would load packages it must not need: ${[...new Set(packages)].join(', ')}`);
+  }
+  fs.chmodSync(outfile, 0o755);
+}
+
 if (require.main === module) {
   const [libDir = 'lib', outfile = path.join(libDir, 'bundle.js')] = process.argv.slice(2);
   bundleLibrary(libDir, outfile);
   process.stdout.write(`bundled ${path.join(libDir, 'index.js')} -> ${outfile}\n`);
+  const command = path.join(path.dirname(outfile), 'cli.js');
+  bundleCommand(libDir, command);
+  process.stdout.write(`bundled ${path.join(libDir, 'cli', 'main.js')} -> ${command}\n`);
 }

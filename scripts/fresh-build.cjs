@@ -90,6 +90,10 @@ async function ensureCompiledExample(name, log = () => {}) {
     entryPoints: [path.join(dir, 'main.ts')],
     outfile,
     ...NODE_BUNDLE_OPTIONS,
+    // Run with source maps on (the main command, the tests), errors and the compliance reports'
+    // source locations name the example's .ts files and lines, not the compiled file.
+    sourcemap: 'inline',
+    sourcesContent: false,
     plugins: [libraryFromBundle(dir)],
   });
   return outfile;

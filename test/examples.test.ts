@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as os from 'os';
 import { compiledExample, exampleNames, expectSameFiles, filesBelow, ROOT, synthExample } from './helpers/examples';
 import { CREDENTIAL_REFERENCE, findSecrets } from './helpers/secret-scan';
+import { stableJson } from '../lib/testing';
 
 
 describe.each(exampleNames())('example %s', (name) => {
@@ -46,6 +47,15 @@ describe.each(exampleNames())('example %s', (name) => {
     const compiled = fs.readFileSync(compiledExample(name), 'utf-8');
     expect([...new Set(compiled.match(/require\("\.[^"]*"\)/g))]).toEqual(['require("../../lib/bundle.js")']);
     expect(compiled).not.toMatch(/\/\/ lib\//);
+  });
+
+  // The whole plan of every stack, so a change's effect on what Terraform gets shows in review.
+  test('matches the snapshot of every stack (cdktf metadata removed, the project path as <project>)', () => {
+    const stacks = filesBelow(first).filter((f) => f.endsWith('cdk.tf.json'));
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const file of stacks) {
+      expect(stableJson(JSON.parse(fs.readFileSync(path.join(first, file), 'utf-8')), ROOT)).toMatchSnapshot(file.split(path.sep).join('/'));
+    }
   });
 
   test('writes no credential in plain text', () => {

@@ -170,11 +170,12 @@ function typeCheck(files: CheckedFile[]): TypeCheck {
     strict: true,
     skipLibCheck: true,
     noEmit: true,
-    types: ['node'],
+    // A consumer's tests have jest's types; the testing entry adds its matchers to them.
+    types: ['node', 'jest'],
     typeRoots: [path.join(ROOT, 'node_modules', '@types')],
     // The package by name, through package.json `types` as npm would install it.
     baseUrl: ROOT,
-    paths: { 'cdktf-hardened-k8s': ['.'] },
+    paths: { 'cdktf-hardened-k8s': ['.'], 'cdktf-hardened-k8s/testing': ['./testing'] },
   };
   const byName = new Map(files.map((f) => [f.fileName, f]));
   const host = ts.createCompilerHost(options);

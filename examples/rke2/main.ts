@@ -23,8 +23,8 @@ import {
   RancherComplianceChart,
   RancherComplianceScan,
   RemoteState,
-  RkeClusterPolicyPack,
 } from '../../lib';
+import { platformPolicy } from './policy';
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out/rke2';
 fs.mkdirSync(outdir, { recursive: true });
@@ -118,15 +118,6 @@ new ClusterBaseline(app, 'rke2-baseline', {
 RemoteState.azureStorage(app, { storageAccountName: 'sttfstateplatform', keyPrefix: 'rke2' });
 Compliance.of(app)
   .apply(new CisRke2Pack())
-  .apply(
-    new RkeClusterPolicyPack({
-      allowedKubernetesMinorVersions: ['1.31', '1.32'],
-      requiredMachineGlobalConfig: [
-        { key: 'profile', value: 'cis' },
-        { key: 'cni', value: 'calico' },
-      ],
-      allowedCloudCredentialNames: ['rke2-platform-prod-azure'],
-    }),
-  )
+  .apply(platformPolicy)
   .apply(new KubernetesBaselinePack());
 app.synth();

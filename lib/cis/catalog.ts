@@ -2,7 +2,7 @@ import { BENCHMARK_DESCRIPTIONS } from './benchmarks';
 import { AKS_1_8_CONTROLS } from './data/aks-1-8';
 import { RKE2_1_8_CONTROLS } from './data/rke2-1-8';
 import { CisBenchmark, CisBenchmarkDescription, CisBenchmarkRelease, CisControl, CisControlRef, ControlImplementation } from './types';
-import { invalidProp, unknownCisControl } from '../errors';
+import { invalidProp, missingProp, unknownCisControl } from '../errors';
 
 const CONTROLS_BY_BENCHMARK: Record<CisBenchmark, CisControl[]> = {
   [CisBenchmark.AKS_1_8]: AKS_1_8_CONTROLS,
@@ -56,16 +56,24 @@ export class CisCatalog {
 
   /** Every control of a benchmark, in benchmark order. */
   public static controls(benchmark: CisBenchmark): CisControl[] {
-    return [...CONTROLS_BY_BENCHMARK[benchmark]];
+    return [...controlsOf('CisCatalog.controls', benchmark)];
   }
 
   /** The controls of a benchmark satisfied in a given way (e.g. every `iac` control). */
   public static controlsImplementedBy(benchmark: CisBenchmark, implementation: ControlImplementation): CisControl[] {
-    return CONTROLS_BY_BENCHMARK[benchmark].filter((c) => c.implementation === implementation);
+    const controls = controlsOf('CisCatalog.controlsImplementedBy', benchmark);
+    if (!Object.values(ControlImplementation).includes(implementation)) {
+      throw invalidProp('CisCatalog.controlsImplementedBy', 'implementation', implementation, Object.values(ControlImplementation).join(', '), 'use a ControlImplementation value');
+    }
+    return controls.filter((c) => c.implementation === implementation);
   }
 
   /** A control by id, or undefined when the benchmark has no such control. */
   public static tryFind(benchmark: CisBenchmark, id: string): CisControl | undefined {
+    controlsOf('CisCatalog.tryFind', benchmark);
+    if (typeof id !== 'string') {
+      throw invalidProp('CisCatalog.tryFind', 'id', id, 'a control id such as "5.4.2"', 'pass the id as a string');
+    }
     return INDEX.get(key(benchmark, id));
   }
 
@@ -80,6 +88,18 @@ export class CisCatalog {
 
   /** A control from a reference; throws when the reference names no known control. */
   public static resolve(ref: CisControlRef): CisControl {
+    if (ref === undefined || ref === null) {
+      throw missingProp('CisCatalog.resolve', 'ref', 'pass a CisControlRef such as { benchmark: CisBenchmark.AKS_1_8, id: "5.4.2" }');
+    }
     return CisCatalog.find(ref.benchmark, ref.id);
   }
+}
+
+/** The controls of a benchmark, or a clear error for a value that is not one. */
+function controlsOf(method: string, benchmark: CisBenchmark): CisControl[] {
+  const controls = CONTROLS_BY_BENCHMARK[benchmark];
+  if (!controls) {
+    throw invalidProp(method, 'benchmark', benchmark, Object.values(CisBenchmark).join(', '), 'use a CisBenchmark value');
+  }
+  return controls;
 }

@@ -2,7 +2,7 @@ import { UnresolvedValueError } from './resolved-resource';
 import { scopeOf } from './rule-evidence';
 import { StackResources } from './rule-context';
 import { ComplianceStatus, Finding, IComplianceRule, IResolvedResource, IRuleContext, RuleEvaluation } from './types';
-import { WaiverIndex } from './waivers';
+import { IWaiverMatcher } from './waiver-match';
 import { compareStrings } from '../ordering';
 
 const WAIVABLE = new Set([ComplianceStatus.NON_COMPLIANT, ComplianceStatus.UNKNOWN]);
@@ -22,7 +22,7 @@ export function indexRulesByType(rules: IComplianceRule[]): Map<string, IComplia
 export function evaluateStack(
   resources: StackResources,
   rulesByType: Map<string, IComplianceRule[]>,
-  waivers: WaiverIndex,
+  waivers: IWaiverMatcher,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const resource of resources.all()) {

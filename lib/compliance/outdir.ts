@@ -12,6 +12,7 @@ const MANIFEST = 'manifest.json';
 const STACKS = 'stacks';
 export const REPORT_JSON = 'compliance.json';
 export const REPORT_MD = 'compliance.md';
+export const REPORT_SARIF = 'compliance.sarif';
 
 /**
  * The stacks an earlier synth recorded in the directory: those its app report and manifest list, and the
@@ -39,10 +40,10 @@ export function claimOutdir(outdir: string, stacks: string[]): void {
 
 /** Removes what an earlier synth of this app wrote: manifest, app report, stack reports, folders of stacks the app no longer has. */
 export function clearEarlierOutput(outdir: string, stacks: string[]): void {
-  removeFiles(outdir, [MANIFEST, REPORT_JSON, REPORT_MD]);
+  removeFiles(outdir, [MANIFEST, REPORT_JSON, REPORT_MD, REPORT_SARIF]);
   for (const folder of stackFolders(outdir)) {
     if (stacks.includes(folder)) {
-      removeFiles(path.join(outdir, STACKS, folder), [REPORT_JSON, REPORT_MD]);
+      removeFiles(path.join(outdir, STACKS, folder), [REPORT_JSON, REPORT_MD, REPORT_SARIF]);
     } else {
       fs.rmSync(path.join(outdir, STACKS, folder), { recursive: true, force: true });
     }

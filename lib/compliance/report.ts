@@ -7,11 +7,13 @@ import { compareStrings } from '../ordering';
 import { benchmarkLabel } from './benchmark-label';
 import { notCoveredReason } from './not-covered';
 import { requirementsOf } from './rule-evidence';
+import { SourceLocation } from './source-location';
 import { ComplianceStatus, Finding, IComplianceRule, RuleSeverity } from './types';
+import { RecordedWaiver } from './waiver-match';
 
 /** Marks a compliance.json this engine wrote; readers check it before trusting the rest. */
 export const REPORT_FORMAT = 'cdktf-hardened-k8s/compliance-report';
-export const REPORT_FORMAT_VERSION = 2;
+export const REPORT_FORMAT_VERSION = 3;
 
 /** Status of one CIS control. */
 export type ControlStatus = 'pass' | 'fail' | 'waived' | 'not covered';
@@ -107,6 +109,10 @@ export interface ComplianceReport {
   /** The app report: every control of the listed and the cited benchmarks; a stack report: the controls its findings touch. */
   readonly controls: ControlRow[];
   readonly notCoveredReasons: Record<string, string>;
+  /** Where the app created each resource the findings name (construct path to file, line, column), when known. */
+  readonly sources?: Record<string, SourceLocation>;
+  /** The app's waivers (app report only), so `check` judges a plan with them without running the app. */
+  readonly waivers?: RecordedWaiver[];
 }
 
 export const APP_SCOPE = '(app)';

@@ -1,5 +1,21 @@
 import { IResolvedResource } from './types';
 
+/**
+ * What a Terraform plan gives a rule for a value it does not show: one Terraform knows only after
+ * apply, or a sensitive one (never read, so it never reaches a report). Both read as unresolved.
+ */
+export const PLAN_UNKNOWN = { afterApply: '${known after apply}', sensitive: '${sensitive in the plan}' } as const;
+
+function unresolvedMessage(path: string, expression: string): string {
+  if (expression === PLAN_UNKNOWN.afterApply) {
+    return `${path} is known only after apply (the plan leaves it unknown)`;
+  }
+  if (expression === PLAN_UNKNOWN.sensitive) {
+    return `${path} is sensitive in the plan and not read`;
+  }
+  return `${path} is not known at synth time (${expression})`;
+}
+
 /** Thrown when a rule needs a value that Terraform only knows at apply time. */
 export class UnresolvedValueError extends Error {
   /** The dotted path that holds the expression. */
@@ -8,7 +24,7 @@ export class UnresolvedValueError extends Error {
   public readonly expression: string;
 
   constructor(path: string, expression: string) {
-    super(`${path} is not known at synth time (${expression})`);
+    super(unresolvedMessage(path, expression));
     this.name = 'UnresolvedValueError';
     this.path = path;
     this.expression = expression;

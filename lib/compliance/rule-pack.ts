@@ -1,5 +1,5 @@
 import { CisCatalog } from '../cis/catalog';
-import { invalidRuleMetadata } from '../errors';
+import { invalidRuleMetadata, missingProp } from '../errors';
 import { validateEvidence } from './rule-evidence';
 import { IComplianceRule, IRulePack, RuleSeverity } from './types';
 
@@ -38,6 +38,12 @@ export class RulePack implements IRulePack {
   public readonly rules: IComplianceRule[];
 
   constructor(name: string, rules: IComplianceRule[]) {
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw missingProp('RulePack', 'name', 'name the pack, e.g. "org-policy" (reports show it)');
+    }
+    if (!Array.isArray(rules)) {
+      throw missingProp('RulePack', 'rules', 'pass the list of rules of the pack');
+    }
     const seen = new Set<string>();
     for (const rule of rules) {
       validateRule(rule);

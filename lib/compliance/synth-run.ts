@@ -4,29 +4,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AnnotationMetadataEntryType, App, Manifest, TerraformStack } from 'cdktf';
-import { CisCatalog } from '../cis/catalog';
 import { CisBenchmark } from '../cis/types';
 import { complianceBlocked, sharedStackName, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
 import { evaluateStack, sortFindings } from './evaluate';
 import { elementPaths } from './element-paths';
 import { missingEvidence } from './evidence';
-import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, writeOutput } from './outdir';
-import {
-  APP_SCOPE,
-  benchmarkEntries,
-  citedBenchmarks,
-  ComplianceReport,
-  controlRows,
-  isBlocking,
-  REPORT_FORMAT,
-  REPORT_FORMAT_VERSION,
-  ReportFinding,
-  ReportProblem,
-  ruleEntry,
-  summarize,
-} from './report';
+import { composeReport, listedBenchmarks } from './compose-report';
+import { creationSites } from './creation-sites';
+import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, REPORT_SARIF, writeOutput } from './outdir';
+import { APP_SCOPE, ComplianceReport, isBlocking, ReportFinding, ReportProblem } from './report';
 import { renderMarkdown, renderSummaryLine } from './report-markdown';
+import { renderSarif } from './report-sarif';
+import { SourceLocation } from './source-location';
 import { StackResources } from './rule-context';
 import { IComplianceRule, IRulePack } from './types';
 import { WaiverIndex } from './waivers';
@@ -62,6 +52,7 @@ export class SynthRun {
   private readonly results = new Map<string, StackResult>();
   private readonly waivers: WaiverIndex;
   private readonly stackNames: string[];
+  private sourceSites?: Record<string, SourceLocation>;
 
   constructor(private readonly config: SynthRunConfig) {
     this.waivers = new WaiverIndex(config.app);
@@ -176,32 +167,22 @@ export class SynthRun {
   }
 
   private report(scope: string, stacks: string[], findings: ReportFinding[], problems: ReportProblem[], blocked: boolean): ComplianceReport {
-    const listed = this.listedBenchmarks();
-    const cited = citedBenchmarks(this.config.rules);
-    const all = CisCatalog.benchmarks().filter((b) => listed.includes(b) || cited.includes(b));
-    const isApp = scope === APP_SCOPE;
-    const controls = controlRows({ rules: this.config.rules, findings, benchmarks: all, touchedOnly: !isApp });
-    return {
-      format: REPORT_FORMAT,
-      formatVersion: REPORT_FORMAT_VERSION,
-      stack: scope,
-      blocked,
-      options: { failOnUnknown: this.config.failOnUnknown, benchmarks: this.config.benchmarks ?? null },
-      benchmarks: benchmarkEntries(listed),
-      packs: this.config.packs.map((p) => ({ name: p.name, rules: p.rules.map((r) => r.metadata.id) })),
-      ...(isApp ? { rules: this.config.rules.map(ruleEntry) } : {}),
-      stacks,
-      summary: summarize(findings, this.config.failOnUnknown),
-      findings,
-      problems,
-      controls: controls.rows,
-      notCoveredReasons: controls.notCoveredReasons,
-    };
+    const { rules, packs, failOnUnknown, benchmarks } = this.config;
+    return composeReport({ scope, stacks, findings, problems, blocked, rules, packs, failOnUnknown, benchmarks, sources: this.sources(), waivers: this.waivers.recorded() });
+  }
+
+  /** Where the app created the resources of all findings, relative to the project root (the app's working directory). */
+  private sources(): Record<string, SourceLocation> {
+    if (!this.sourceSites) {
+      const paths = [...this.results.values()].flatMap((r) => r.findings.map((f) => f.constructPath));
+      this.sourceSites = creationSites(this.config.app, paths, process.cwd());
+    }
+    return this.sourceSites;
   }
 
   /** The benchmarks the reports list: the selected ones, or every one the applied rules cite. */
   private listedBenchmarks(): CisBenchmark[] {
-    return this.config.benchmarks ?? citedBenchmarks(this.config.rules);
+    return listedBenchmarks(this.config.rules, this.config.benchmarks);
   }
 
   private listedCisKey(): (key: string) => boolean {
@@ -212,6 +193,7 @@ export class SynthRun {
   private write(folder: string, report: ComplianceReport): void {
     writeOutput(this.config.outdir, path.join(folder, REPORT_JSON), JSON.stringify(report, null, 2) + '\n');
     writeOutput(this.config.outdir, path.join(folder, REPORT_MD), renderMarkdown(report));
+    writeOutput(this.config.outdir, path.join(folder, REPORT_SARIF), renderSarif(report, this.config.rules));
     if (this.config.printSummary && !report.blocked) {
       process.stdout.write(renderSummaryLine(report, path.join(folder, REPORT_MD)) + '\n');
     }

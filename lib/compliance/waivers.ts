@@ -3,6 +3,7 @@ import { appOf } from './app-of';
 import { closestId } from './closest-id';
 import { invalidWaiver, unknownWaiverRule, unusedWaiver, unwaivableRule } from '../errors';
 import { Waiver } from './types';
+import { closestWaiver, IWaiverMatcher, RecordedWaiver } from './waiver-match';
 
 /** Minimum length of a waiver reason: long enough to say why, as cdk-nag requires. */
 export const MIN_WAIVER_REASON_LENGTH = 10;
@@ -54,7 +55,7 @@ export function addWaiver(scope: IConstruct, waiver: Waiver, builtIn = false): v
 }
 
 /** The waivers of one app, matched to resources by construct path. */
-export class WaiverIndex {
+export class WaiverIndex implements IWaiverMatcher {
   private readonly entries: WaiverEntry[];
 
   constructor(root: IConstruct) {
@@ -63,19 +64,16 @@ export class WaiverIndex {
 
   /** The waiver for a rule on a resource: the one attached closest to the resource wins. */
   public match(ruleId: string, constructPath: string): WaiverEntry | undefined {
-    let best: WaiverEntry | undefined;
-    for (const entry of this.entries) {
-      if (entry.ruleId !== ruleId || !covers(entry.scopePath, constructPath)) {
-        continue;
-      }
-      if (!best || entry.scopePath.length > best.scopePath.length) {
-        best = entry;
-      }
-    }
+    const best = closestWaiver(this.entries, ruleId, constructPath);
     if (best) {
       best.used = true;
     }
     return best;
+  }
+
+  /** Every waiver of the app as compliance.json records it, so `check` can apply them without the app. */
+  public recorded(): RecordedWaiver[] {
+    return this.entries.map((e) => ({ ruleId: e.ruleId, scopePath: e.scopePath, reason: e.reason, builtIn: e.builtIn }));
   }
 
   /**
@@ -98,6 +96,3 @@ export class WaiverIndex {
   }
 }
 
-function covers(scopePath: string, constructPath: string): boolean {
-  return scopePath === '' || constructPath === scopePath || constructPath.startsWith(`${scopePath}/`);
-}

@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
 import { invalidProp, missingProp } from '../errors';
 import { ClusterEndpoint, IKubernetesCluster, KubernetesDistribution, PolicyEngine } from './cluster';
+import { requireProps } from '../validation';
 
 /** Attributes of a cluster created outside this app. */
 export interface ExistingClusterAttributes {
@@ -42,6 +43,7 @@ export class ExistingCluster {
   /** A cluster connection from attributes; validates them. */
   public static fromAttributes(attributes: ExistingClusterAttributes): IKubernetesCluster {
     const construct = 'ExistingCluster.fromAttributes';
+    requireProps(construct, attributes, 'pass ExistingClusterAttributes with clusterName and endpoint', 'attributes');
     if (!attributes.clusterName) {
       throw missingProp(construct, 'clusterName', 'give the cluster name shown in reports, e.g. "aks-platform-prod"');
     }

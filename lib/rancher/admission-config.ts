@@ -2,25 +2,27 @@
 // (restricted, CIS RKE2 1.8 5.2.x) and EventRateLimit (CIS RKE2 1.8 1.2.9) in one file, because the API
 // server takes a single --admission-control-config-file.
 import { RKE2_SYSTEM_NAMESPACES } from '../kubernetes/exemptions';
+import { PodSecurityVersion } from '../kubernetes/namespace/pod-security-version';
 
 /** Namespaces of RKE2, Rancher, Calico and the compliance operator, exempt from Pod Security like Rancher's rancher-restricted template does. */
 export const SYSTEM_NAMESPACES: readonly string[] = RKE2_SYSTEM_NAMESPACES;
 
 /** The AdmissionConfiguration document. */
-export function admissionConfiguration(exemptNamespaces: string[], eventRateLimit: boolean): any {
+export function admissionConfiguration(exemptNamespaces: string[], eventRateLimit: boolean, version: PodSecurityVersion): any {
   const plugins: any[] = [
     {
       name: 'PodSecurity',
       configuration: {
         apiVersion: 'pod-security.admission.config.k8s.io/v1',
         kind: 'PodSecurityConfiguration',
+        // Pinned like the namespaces' labels: "latest" would let a cluster upgrade change what is admitted.
         defaults: {
           enforce: 'restricted',
-          'enforce-version': 'latest',
+          'enforce-version': version.label,
           audit: 'restricted',
-          'audit-version': 'latest',
+          'audit-version': version.label,
           warn: 'restricted',
-          'warn-version': 'latest',
+          'warn-version': version.label,
         },
         exemptions: { usernames: [], runtimeClasses: [], namespaces: [...exemptNamespaces] },
       },

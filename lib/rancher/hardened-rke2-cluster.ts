@@ -16,7 +16,9 @@ import { imageAdmissionPolicy, renderManifest } from './image-admission-policy';
 import { Rke2NodeFiles } from './node-files';
 import { RKE2_DEFAULT_DATA_DIR, secretsEncryptionProblems } from './rke2-secrets-encryption';
 import { KubeletCipherSuites, Rke2Cni } from './rke2-settings';
-import { validateRke2Version } from './rke2-version';
+import { rke2Minor, validateRke2Version } from './rke2-version';
+import { PodSecurityVersion } from '../kubernetes/namespace/pod-security-version';
+import { validatePodSecurityVersion } from '../kubernetes/namespace/pod-security-version-validation';
 import { libraryScope } from '../scope';
 import { validateDnsLabel } from '../validation';
 
@@ -171,6 +173,13 @@ export interface HardenedRke2ClusterProps {
    */
   readonly podSecurityExemptNamespaces?: string[];
   /**
+   * The Pod Security Standards version the cluster-wide admission configuration pins (enforce, audit and
+   * warn), so an RKE2 upgrade does not change what is admitted.
+   * @default - the Kubernetes minor of kubernetesVersion (v1.32 for "v1.32.5+rke2r1"), within
+   * PodSecurityVersion.all(); PodSecurityVersion.DEFAULT when kubernetesVersion is a token (CIS RKE2 1.8 5.2.x)
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
+  /**
    * Namespaces the allowed-registries policy skips, by name (no wildcards), in addition to the RKE2,
    * Rancher and Calico system namespaces. As for `podSecurityExemptNamespaces`, a namespace that may hold
    * workloads fails `rke2-image-provenance` unless waived; system and agent namespaces do not.
@@ -284,7 +293,9 @@ export class HardenedRke2Cluster extends Construct implements IKubernetesCluster
     });
 
     const exemptNamespaces = sortedUnique([...SYSTEM_NAMESPACES, ...(props.podSecurityExemptNamespaces ?? [])]);
-    const admissionConfig = psact === undefined ? JSON.stringify(admissionConfiguration(exemptNamespaces, eventRateLimit)) : undefined;
+    const podSecurityVersion = props.podSecurityVersion ?? podSecurityVersionOf(props.kubernetesVersion);
+    validatePodSecurityVersion(construct, 'podSecurityVersion', podSecurityVersion);
+    const admissionConfig = psact === undefined ? JSON.stringify(admissionConfiguration(exemptNamespaces, eventRateLimit, podSecurityVersion)) : undefined;
     const files = { auditPolicy: JSON.stringify(auditPolicy()), admissionConfig };
 
     this.machineConfigs = pools.map(
@@ -543,6 +554,16 @@ function selectorEntry(construct: string, entry: Rke2MachineSelectorConfig, inde
     config: JSON.stringify(sortKeys({ ...parsed, 'protect-kernel-defaults': true })),
     machineLabelSelector: entry.machineLabelSelector,
   };
+}
+
+/** The supported Pod Security version of the cluster's minor (clamped to the versions the library implements). */
+function podSecurityVersionOf(kubernetesVersion: string): PodSecurityVersion {
+  const minor = Token.isUnresolved(kubernetesVersion) ? undefined : rke2Minor(kubernetesVersion);
+  const all = PodSecurityVersion.all();
+  if (minor === undefined) {
+    return PodSecurityVersion.DEFAULT;
+  }
+  return all.find((v) => v.minor === minor) ?? (minor < all[0].minor ? all[0] : all[all.length - 1]);
 }
 
 function sortKeys(object: any): any {

@@ -9,6 +9,7 @@ import { RANCHER_CIS_BENCHMARK_RELEASES, RANCHER_COMPLIANCE_RELEASES, ScanChartR
 import { chooseScanProfile } from './scan-profile-selection';
 import { rke2Minor } from './rke2-version';
 import { libraryScope } from '../scope';
+import { requireProps } from '../validation';
 
 /** Which Rancher scanning app to install. */
 export enum RancherComplianceChart {
@@ -105,7 +106,8 @@ export class RancherComplianceScan extends Construct {
   constructor(scope: Construct, id: string, props: RancherComplianceScanProps) {
     super(libraryScope(scope, id, 'RancherComplianceScan'), id);
     const construct = `RancherComplianceScan ${this.node.path}`;
-    if (!props || !props.cluster) {
+    requireProps(construct, props, 'pass RancherComplianceScanProps with the cluster to scan');
+    if (!props.cluster) {
       throw missingProp(construct, 'cluster', 'pass the HardenedRke2Cluster to scan');
     }
     const chart = props.chart ?? RancherComplianceChart.RANCHER_COMPLIANCE;

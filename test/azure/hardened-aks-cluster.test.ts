@@ -160,9 +160,9 @@ describe('HardenedAksCluster defaults', () => {
 
 describe('HardenedAksCluster options', () => {
   test('KMS: key wired with private vault access and a crypto-user grant the cluster waits for (CIS AKS 1.8 5.3.1)', () => {
-    const out = synth(aksProps({ kmsKeyVaultKeyId: 'https://kv.vault.azure.net/keys/kms/abc', kmsKeyVaultId: '/subscriptions/s/vaults/kv', apiServerSubnetId: 'snet-api' }));
+    const out = synth(aksProps({ kmsKeyVaultKeyId: 'https://kv-platform.vault.azure.net/keys/kms/0123456789abcdef0123456789abcdef', kmsKeyVaultId: '/subscriptions/s/vaults/kv', apiServerSubnetId: 'snet-api' }));
     expect(out).toHaveResourceWithProperties(KubernetesCluster, {
-      key_management_service: { key_vault_key_id: 'https://kv.vault.azure.net/keys/kms/abc', key_vault_network_access: KmsKeyVaultNetworkAccess.PRIVATE },
+      key_management_service: { key_vault_key_id: 'https://kv-platform.vault.azure.net/keys/kms/0123456789abcdef0123456789abcdef', key_vault_network_access: KmsKeyVaultNetworkAccess.PRIVATE },
     });
     expect(out).toHaveResourceWithProperties(RoleAssignment, { role_definition_name: 'Key Vault Crypto User', scope: '/subscriptions/s/vaults/kv' });
     const cluster = Object.values<any>(JSON.parse(out).resource.azurerm_kubernetes_cluster)[0];
@@ -251,7 +251,7 @@ describe('HardenedAksCluster bad input', () => {
     ['empty name', { name: '' }, /name is required/],
     ['AZURE_POLICY without an image regex', { policyEngine: PolicyEngine.AZURE_POLICY }, /allowedImagesRegex is required/],
     ['bad Istio revision', { istioRevision: '1.30' }, /invalid istioRevision "1.30"/],
-    ['KMS with a private vault but no API server subnet', { kmsKeyVaultKeyId: 'k' }, /apiServerSubnetId is required.*VNet integration.*network.apiServerSubnetId/],
+    ['KMS with a private vault but no API server subnet', { kmsKeyVaultKeyId: 'https://kv-platform.vault.azure.net/keys/kms/0123456789abcdef0123456789abcdef' }, /apiServerSubnetId is required.*VNet integration.*network.apiServerSubnetId/],
     ['image cleaner interval out of range', { imageCleanerIntervalHours: 12 }, /invalid imageCleanerIntervalHours 12/],
   ])('%s', (_label, overrides, message) => {
     expect(make(overrides)).toThrow(message);
@@ -287,7 +287,7 @@ describe('insecure choices fail synth unless waived', () => {
   test('a public restricted API is waivable and the waiver shows in the report', () => {
     const app = testApp();
     const stack = azureStack(app, 'infra');
-    const cluster = new HardenedAksCluster(stack, 'aks', aksProps({ apiServerAccess: ApiServerAccess.PUBLIC_RESTRICTED, authorizedIpRanges: ['203.0.113.0/24'], kmsKeyVaultKeyId: 'https://kv.vault.azure.net/keys/k/1', apiServerSubnetId: 'snet-api' }));
+    const cluster = new HardenedAksCluster(stack, 'aks', aksProps({ apiServerAccess: ApiServerAccess.PUBLIC_RESTRICTED, authorizedIpRanges: ['203.0.113.0/24'], kmsKeyVaultKeyId: 'https://kv-platform.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef', apiServerSubnetId: 'snet-api' }));
     Compliance.waive(cluster, 'aks-private-cluster', 'CI runners reach the API over the office range until the VPN lands');
     const result = synthWithPacks(app, [new CisAksPack()]);
     expect(findingsOf(result, 'infra', 'aks-private-cluster')[0]).toMatchObject({ status: 'non-compliant', waiverReason: 'CI runners reach the API over the office range until the VPN lands' });

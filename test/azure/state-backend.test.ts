@@ -218,7 +218,7 @@ describe('HardenedStateBackend bad input', () => {
   });
 
   test('props missing altogether, or a scope that is not the App', () => {
-    expect(build(undefined)).toThrow(/storageAccountName is required/);
+    expect(build(undefined)).toThrow(/HardenedStateBackend tfstate: props is required but was not given/);
     expect(build(PROPS, (app: any) => new TerraformStack(app, 'outer'))).toThrow(/the scope must be the App \(got "outer"\)/);
     expect(() => new HardenedStateBackend(undefined as any, 'tfstate', PROPS)).toThrow(/HardenedStateBackend "tfstate": scope must be a construct in a cdktf App, but undefined was given\. Fix: pass the App as the first argument/);
   });

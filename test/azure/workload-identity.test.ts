@@ -38,7 +38,7 @@ test('identity, federated credential for the service account, Key Vault Secrets 
 describe('WorkloadIdentity bad input', () => {
   test.each([
     [{ namespace: 'Payments' }, /invalid namespace "Payments".*DNS label/],
-    [{ serviceAccountName: 'payments_api' }, /invalid serviceAccountName "payments_api".*DNS label/],
+    [{ serviceAccountName: 'payments_api' }, /invalid serviceAccountName "payments_api".*DNS subdomain/],
     [{ oidcIssuerUrl: 'http://issuer' }, /invalid oidcIssuerUrl .*https:\/\/ URL/],
     [{ keyVaultId: '' }, /keyVaultId is required.*Fix:/],
     [{ namespace: '' }, /namespace is required/],

@@ -56,7 +56,7 @@ describe('a green synth, then a failing variant into the same outdir (node run: 
   });
 
   test('leaves only the app report, marked BLOCKED in both JSON and markdown: no manifest, no stack folder', () => {
-    expect(filesBelow(outdir)).toEqual(['compliance.json', 'compliance.md']);
+    expect(filesBelow(outdir)).toEqual(['compliance.json', 'compliance.md', 'compliance.sarif']);
     const report = JSON.parse(read(outdir, 'compliance.json'));
     expect(report).toMatchObject({ blocked: true, stacks: ['network', 'data', 'cache'], summary: { blocking: 2 } });
     expect(report.findings.map((f: any) => `${f.stack}:${f.status}`)).toEqual(['network:compliant', 'data:non-compliant', 'cache:non-compliant']);
@@ -73,13 +73,16 @@ describe('a green synth, then a failing variant into the same outdir (node run: 
     expect(filesBelow(dir)).toEqual([
       'compliance.json',
       'compliance.md',
+      'compliance.sarif',
       'manifest.json',
       'stacks/cache/cdk.tf.json',
       'stacks/cache/compliance.json',
       'stacks/cache/compliance.md',
+      'stacks/cache/compliance.sarif',
       'stacks/network/cdk.tf.json',
       'stacks/network/compliance.json',
       'stacks/network/compliance.md',
+      'stacks/network/compliance.sarif',
     ]);
     expect(Object.keys(JSON.parse(read(dir, 'manifest.json')).stacks).sort()).toEqual(['cache', 'network']);
   });
@@ -115,7 +118,7 @@ describe('a green synth, then a failing variant, run by the cdktf CLI (error ann
   });
 
   test('no stale stack folder, no stack report, and the app report says BLOCKED', () => {
-    expect(filesBelow(outdir)).toEqual(['compliance.json', 'compliance.md', 'manifest.json', 'stacks/cache/cdk.tf.json', 'stacks/data/cdk.tf.json', 'stacks/network/cdk.tf.json']);
+    expect(filesBelow(outdir)).toEqual(['compliance.json', 'compliance.md', 'compliance.sarif', 'manifest.json', 'stacks/cache/cdk.tf.json', 'stacks/data/cdk.tf.json', 'stacks/network/cdk.tf.json']);
     expect(JSON.parse(read(outdir, 'compliance.json')).blocked).toBe(true);
     expect(read(outdir, 'compliance.md')).toMatch(/^# Compliance report: whole app: BLOCKED\n/);
   });

@@ -54,7 +54,7 @@ describe('RkeClusterPolicyPack', () => {
     test('non-compliant: canal', () => {
       expect(evaluateRule(settingsRule, CLUSTER, withGlobal(fixture, (c) => (c.cni = 'canal')))).toEqual({
         status: 'non-compliant',
-        message: 'required settings missing: machine_global_config cni="canal"',
+        message: 'required settings missing: machine_global_config cni="canal" (pool "control-plane"; pool "worker")',
       });
     });
     test('non-compliant: a selector entry overriding a required key', () => {

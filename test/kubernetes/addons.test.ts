@@ -83,7 +83,7 @@ describe('add-on values', () => {
       infraAssessmentScannerEnabled: true,
       clusterComplianceEnabled: true,
     });
-    expect(r['trivy-operator'].parsed.trivy).toEqual({ severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL', ignoreUnfixed: false });
+    expect(r['trivy-operator'].parsed.trivy).toMatchObject({ severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL', ignoreUnfixed: false });
     expect(r['trivy-operator'].parsed.compliance.specs).toEqual(['k8s-cis-1.23', 'k8s-nsa-1.0', 'k8s-pss-baseline-0.1', 'k8s-pss-restricted-0.1']);
   });
 

@@ -90,16 +90,8 @@ describe('HardenedNamespace options', () => {
     expect((Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels['istio-injection']).toBe('enabled');
   });
 
-  test('podSecurityVersion pins every label; user labels cannot override the Pod Security ones', () => {
-    const json = synthNamespace({
-      name: 'web',
-      podSecurityVersion: PodSecurityVersion.V1_33,
-      labels: [
-        { key: PodSecurityLabels.ENFORCE_VERSION, value: 'latest' },
-        { key: PodSecurityLabels.ENFORCE, value: 'privileged' },
-        { key: 'team', value: 'web' },
-      ],
-    });
+  test('podSecurityVersion pins every label; labels of your own sit beside them', () => {
+    const json = synthNamespace({ name: 'web', podSecurityVersion: PodSecurityVersion.V1_33, labels: [{ key: 'team', value: 'web' }] });
     const labels = (Object.values(resources(json, 'kubernetes_namespace_v1'))[0] as any).metadata.labels;
     expect(labels).toMatchObject({
       [PodSecurityLabels.ENFORCE]: 'restricted',
@@ -143,8 +135,42 @@ describe('HardenedNamespace options', () => {
 });
 
 describe('HardenedNamespace bad input', () => {
-  test.each(['Payments', 'team_a', '-web', 'web-', 'a'.repeat(64), ''])('name %j is not a DNS label', (name) => {
+  test.each(['Payments', 'team_a', '-web', 'web-', 'a'.repeat(64)])('name %j is not a DNS label', (name) => {
     expect(() => synthNamespace({ name })).toThrow(/HardenedNamespace test\/ns: invalid name .*Allowed: an RFC 1123 DNS label/);
+  });
+  test.each(['', undefined, null])('name %j is missing', (name) => {
+    expect(() => synthNamespace({ name: name as any })).toThrow(/HardenedNamespace test\/ns: name is required but was not given/);
+  });
+  test.each(['kube-system', 'kube-public', 'kube-node-lease', 'default', 'kube-anything'])('name %j is one Kubernetes creates or reserves', (name) => {
+    expect(() => synthNamespace({ name })).toThrow(/HardenedNamespace test\/ns: invalid name .*Allowed: a namespace Kubernetes does not create itself/);
+  });
+  test.each(['gatekeeper-system', 'istio-system', 'aks-istio-system', 'calico-system', 'tigera-operator', 'cattle-system', 'cattle-monitoring-system', 'trivy-system', 'falco'])(
+    'name %j is one a platform component or an add-on of the baseline owns',
+    (name) => {
+      expect(() => synthNamespace({ name })).toThrow(/HardenedNamespace test\/ns: invalid name .*Allowed: a namespace no platform component or add-on of the baseline owns/);
+    },
+  );
+  test.each([
+    [PodSecurityLabels.ENFORCE, 'privileged', /podSecurityLevel/],
+    [PodSecurityLabels.ENFORCE_VERSION, 'latest', /podSecurityVersion/],
+    ['istio-injection', 'disabled', /exempts the namespace from the mesh/],
+    ['istio.io/rev', 'asm-1-30', /istioRevision/],
+    ['admission.gatekeeper.sh/ignore', 'yes', /exempts the namespace from every Gatekeeper constraint/],
+    ['kubernetes.io/metadata.name', 'other', /API server sets it/],
+  ])('label %s is one the namespace decides itself, or an exemption', (key, value, why) => {
+    expect(() => synthNamespace({ name: 'web', labels: [{ key, value }] })).toThrow(why);
+  });
+  test.each([
+    ['team a', 'x'],
+    ['-team', 'x'],
+    ['Example.COM/team', 'x'],
+    ['team', 'has space'],
+    ['team', 'a'.repeat(64)],
+  ])('label %j=%j is one the API server refuses', (key, value) => {
+    expect(() => synthNamespace({ name: 'web', labels: [{ key, value }] })).toThrow(/HardenedNamespace test\/ns: invalid labels\[/);
+  });
+  test('labels the API server accepts pass: prefixed keys, empty values', () => {
+    expect(() => synthNamespace({ name: 'web', labels: [{ key: 'example.com/team', value: '' }, { key: 'cost_center', value: 'A-1.2' }] })).not.toThrow();
   });
   test.each(['latest', 'v1.33', 1.33, {}])('a podSecurityVersion that is not a PodSecurityVersion (%j, from JavaScript) is an error naming the fix', (version) => {
     const call = () => synthNamespace({ name: 'web', podSecurityVersion: version as any });

@@ -1,8 +1,10 @@
 import { Testing } from 'cdktf';
+import { AZURE_KEY_VAULT_PROVIDER_HARDENING, SECRETS_STORE_CSI_DRIVER_HARDENING } from '../../lib/kubernetes/addons/secrets-store-csi/hardening';
 import {
   AzureKeyVaultProviderVersion,
   ExistingCluster,
   HardenedValuesRegistry,
+  HelmValues,
   KeyVaultObjectEncoding,
   KeyVaultObjectFormat,
   KeyVaultObjectType,
@@ -152,13 +154,12 @@ describe('SecretsStoreCsiAddon', () => {
     const [driver, provider] = releases(json).sort((a, c) => a.chart.localeCompare(c.chart)).reverse();
     expect(driver).toMatchObject({ chart: 'secrets-store-csi-driver', version: '1.6.0', namespace: 'kube-system', name: 'secrets-store-csi-driver' });
     expect(provider).toMatchObject({ chart: 'csi-secrets-store-provider-azure', version: '1.8.2', namespace: 'kube-system' });
-    expect(JSON.parse(driver.values[0])).toEqual({
-      enableSecretRotation: true,
-      rotationPollInterval: '2m',
-      syncSecret: { enabled: false },
-      tokenRequests: [{ audience: 'api://AzureADTokenExchange' }],
-    });
-    expect(JSON.parse(provider.values[0])).toEqual({ 'linux': { privileged: false }, 'secrets-store-csi-driver': { install: false } });
+    expect(JSON.parse(driver.values[0])).toEqual(
+      HelmValues.resolve(HelmValues.fromKeys(SECRETS_STORE_CSI_DRIVER_HARDENING), { rotationPollInterval: '2m', syncSecret: { enabled: false } }),
+    );
+    expect(JSON.parse(driver.values[0])).toMatchObject({ enableSecretRotation: true, tokenRequests: [{ audience: 'api://AzureADTokenExchange' }] });
+    expect(JSON.parse(provider.values[0])).toEqual(HelmValues.fromKeys(AZURE_KEY_VAULT_PROVIDER_HARDENING));
+    expect(JSON.parse(provider.values[0])).toMatchObject({ 'linux': { privileged: false }, 'secrets-store-csi-driver': { install: false } });
     expect(provider.depends_on).toEqual([expect.stringMatching(/^helm_release\..*secrets-store-csi-driver/)]);
     expect(resources(json, 'kubernetes_namespace_v1')).toEqual({});
     expect(b.addonIds).toEqual(['secrets-store-csi']);
@@ -190,8 +191,8 @@ describe('SecretsStoreCsiAddon', () => {
   });
 
   test('hardening keys are registered for the compliance rule', () => {
-    expect(HardenedValuesRegistry.keysFor('secrets-store-csi-driver').map((k) => k.path)).toEqual(['enableSecretRotation', 'tokenRequests']);
-    expect(HardenedValuesRegistry.keysFor('csi-secrets-store-provider-azure').map((k) => k.path)).toEqual(['linux.privileged']);
+    expect(HardenedValuesRegistry.keysFor('secrets-store-csi-driver').map((k) => k.path)).toEqual(expect.arrayContaining(['enableSecretRotation', 'tokenRequests', 'linux.volumes']));
+    expect(HardenedValuesRegistry.keysFor('csi-secrets-store-provider-azure').map((k) => k.path)).toEqual(expect.arrayContaining(['linux.privileged', 'secrets-store-csi-driver.install']));
   });
 
   test('turning rotation off through raw values is flagged', () => {

@@ -4,9 +4,11 @@ import {
   CisRke2Pack,
   ClusterBaseline,
   HardenedRke2Cluster,
+  HardenedRke2ClusterProps,
   IKubernetesCluster,
   KubeletCipherSuites,
   KubernetesDistribution,
+  PodSecurityVersion,
   PolicyEngine,
   Rancher2ClusterV2,
   Rancher2MachineConfigV2,
@@ -139,9 +141,21 @@ describe('HardenedRke2Cluster defaults', () => {
   test('the admission configuration enforces restricted with the system exemptions and carries EventRateLimit', () => {
     const admission = JSON.parse(fileOf(machines(tf)[0], Rke2NodeFiles.ADMISSION_CONFIG));
     const podSecurity = admission.plugins.find((p: any) => p.name === 'PodSecurity').configuration;
-    expect(podSecurity.defaults).toEqual({ enforce: 'restricted', 'enforce-version': 'latest', audit: 'restricted', 'audit-version': 'latest', warn: 'restricted', 'warn-version': 'latest' });
+    // Pinned to the cluster's minor (v1.32.5+rke2r1), never latest.
+    expect(podSecurity.defaults).toEqual({ enforce: 'restricted', 'enforce-version': 'v1.32', audit: 'restricted', 'audit-version': 'v1.32', warn: 'restricted', 'warn-version': 'v1.32' });
     expect(podSecurity.exemptions.namespaces).toEqual(expect.arrayContaining(['kube-system', 'cattle-system', 'calico-system', 'tigera-operator', 'compliance-operator-system']));
     expect(admission.plugins.find((p: any) => p.name === 'EventRateLimit').configuration.limits).toContainEqual({ type: 'Server', qps: 5000, burst: 20000 });
+  });
+
+  test('podSecurityVersion pins another version; a version outside the supported ones is clamped, a bad one refused', () => {
+    const defaultsOf = (overrides: Partial<HardenedRke2ClusterProps>) => {
+      const { stack } = defaultCluster(Testing.app(), overrides);
+      const admission = JSON.parse(fileOf(machines(JSON.parse(Testing.synth(stack)))[0], Rke2NodeFiles.ADMISSION_CONFIG));
+      return admission.plugins.find((p: any) => p.name === 'PodSecurity').configuration.defaults['enforce-version'];
+    };
+    expect(defaultsOf({ podSecurityVersion: PodSecurityVersion.V1_30 })).toBe('v1.30');
+    expect(defaultsOf({ kubernetesVersion: 'v1.40.1+rke2r1' })).toBe(PodSecurityVersion.DEFAULT.label);
+    expect(() => defaultsOf({ podSecurityVersion: 'latest' as any })).toThrow(/HardenedRke2Cluster .*invalid podSecurityVersion/);
   });
 
   test('the allowed-registries ValidatingAdmissionPolicy ships in additional_manifest', () => {

@@ -140,7 +140,7 @@ test('a token Kubernetes version or chart version needs an explicit scanProfileN
 
 test('JavaScript callers: no props or no cluster', () => {
   const stack = rancherStack(app, 'js');
-  expect(() => new RancherComplianceScan(stack, 'a', undefined as any)).toThrow(/RancherComplianceScan .*cluster is required but was not given/);
+  expect(() => new RancherComplianceScan(stack, 'a', undefined as any)).toThrow(/RancherComplianceScan .*props is required but was not given/);
   expect(() => new RancherComplianceScan(stack, 'b', { cluster: null as any })).toThrow(/cluster is required/);
 });
 

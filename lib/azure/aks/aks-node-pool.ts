@@ -4,6 +4,7 @@ import { missingProp } from '../../errors';
 import { AksNodePoolOptions } from './aks-node-pool-options';
 import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
 import { libraryScope } from '../../scope';
+import { requireProps } from '../../validation';
 
 /** Props of {@link AksNodePool}. */
 export interface AksNodePoolProps extends AksNodePoolOptions {
@@ -28,7 +29,8 @@ export class AksNodePool extends Construct {
   constructor(scope: Construct, id: string, props: AksNodePoolProps) {
     super(libraryScope(scope, id, 'AksNodePool'), id);
     const construct = `AksNodePool ${this.node.path}`;
-    if (!props?.kubernetesClusterId) {
+    requireProps(construct, props, 'pass AksNodePoolProps with name, subnetId and kubernetesClusterId');
+    if (!props.kubernetesClusterId) {
       throw missingProp(construct, 'kubernetesClusterId', 'pass the cluster id, e.g. cluster.clusterId, or use HardenedAksCluster.addUserNodePool');
     }
     if (!props.subnetId) {

@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { invalidProp, missingProp } from '../../errors';
 import { parseCidr, overlaps } from '../network/cidr';
 import { ApiServerAccess } from './enums';
+import { parseVaultObjectUri, vaultUriPattern } from '../keyvault/vault-uri';
 
 const KUBERNETES_VERSION = /^\d+\.\d+(\.\d+)?$/;
 
@@ -45,5 +46,42 @@ export function validateAuthorizedRanges(construct: string, access: ApiServerAcc
         throw invalidProp(construct, 'authorizedIpRanges', [blocks[i].cidr, blocks[j].cidr], 'non-overlapping ranges', 'merge or remove the overlapping range');
       }
     }
+  }
+}
+
+/** azurerm's KubernetesDNSPrefix: 1-54 letters, digits and "-", starting and ending with a letter or digit. */
+const DNS_PREFIX = /^[A-Za-z0-9]([A-Za-z0-9-]{0,52}[A-Za-z0-9])?$/;
+
+/**
+ * The DNS prefix AKS gets: `dnsPrefix`, or the cluster name when it is not set. A valid cluster name is not
+ * always a valid prefix (`aks_prod` has "_", names run to 63 characters), and azurerm refuses it at plan.
+ */
+export function validateDnsPrefix(construct: string, dnsPrefix: string | undefined, name: string): void {
+  const value = dnsPrefix ?? name;
+  if (Token.isUnresolved(value) || DNS_PREFIX.test(value)) {
+    return;
+  }
+  const allowed = '1-54 letters, digits and "-", starting and ending with a letter or digit';
+  if (dnsPrefix === undefined) {
+    const suggestion = name.replace(/[^A-Za-z0-9-]/g, '-').replace(/^-+|-+$/g, '').slice(0, 54).replace(/-+$/, '') || 'aks';
+    throw invalidProp(construct, 'dnsPrefix (derived from name)', value, allowed, `set dnsPrefix explicitly, e.g. "${suggestion}" (the cluster name is valid, but not as a DNS prefix)`);
+  }
+  throw invalidProp(construct, 'dnsPrefix', value, allowed, 'use a prefix such as "aks-platform-prod"');
+}
+
+/** AKS KMS takes a versioned Key Vault key id (KmsKey.id); a versionless one or another object is refused at apply. */
+export function validateKmsKeyId(construct: string, keyId: string | undefined): void {
+  if (keyId === undefined || Token.isUnresolved(keyId)) {
+    return;
+  }
+  const uri = typeof keyId === 'string' ? parseVaultObjectUri(keyId) : undefined;
+  if (uri?.kind !== 'keys' || !uri.version) {
+    throw invalidProp(
+      construct,
+      'kmsKeyVaultKeyId',
+      keyId,
+      `a versioned Key Vault key id ${vaultUriPattern('keys/<name>/<32-hex version>')}`,
+      'pass KmsKey.id (the versioned id), not versionlessId or a secret id',
+    );
   }
 }

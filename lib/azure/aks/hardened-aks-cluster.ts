@@ -19,7 +19,8 @@ import {
   PolicyEngine,
 } from '../../kubernetes/cluster';
 import { AksNodePool } from './aks-node-pool';
-import { validateAuthorizedRanges, validateKubernetesVersion } from './cluster-validation';
+import { validateAuthorizedRanges, validateDnsPrefix, validateKmsKeyId, validateKubernetesVersion } from './cluster-validation';
+import { validateServiceNetwork } from './service-network';
 import { POLICY_ENGINE_TAG } from './policy-engine-tag';
 import { ApiServerAccess, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel, KmsKeyVaultNetworkAccess } from './enums';
 import { AksNodePoolOptions } from './aks-node-pool-options';
@@ -30,6 +31,10 @@ import { requireStrings } from '../../validation';
 
 
 /** Built-in Azure Policy: Kubernetes cluster pod security restricted standards for Linux-based workloads. */
+/** The service network of the cluster when none is given (outside the default AksNetwork address space). */
+const DEFAULT_SERVICE_CIDR = '172.16.0.0/16';
+const DEFAULT_DNS_SERVICE_IP = '172.16.0.10';
+
 const POD_SECURITY_RESTRICTED_INITIATIVE = '/providers/Microsoft.Authorization/policySetDefinitions/42b8ef37-b724-4e24-bbc8-7a7708edfe00';
 /** Built-in Azure Policy: Kubernetes cluster containers should only use allowed images. */
 const ALLOWED_IMAGES_POLICY = '/providers/Microsoft.Authorization/policyDefinitions/febd0533-8e55-448f-b837-bd0e06f16469';
@@ -219,12 +224,14 @@ export interface HardenedAksClusterProps {
    */
   readonly diskEncryptionSetId?: string;
   /**
-   * Kubernetes service CIDR; must not overlap the VNet.
+   * Kubernetes service CIDR: an IPv4 block from /12 to /29 outside 169.254.0.0/16, 172.30.0.0/16,
+   * 172.31.0.0/16 and 192.0.2.0/24 (AKS reserves them). It must not overlap the VNet or its subnets, which
+   * the `aks-service-cidr-outside-vnet` rule checks against the network in the stack.
    * @default '172.16.0.0/16'
    */
   readonly serviceCidr?: string;
   /**
-   * Cluster DNS service IP inside the service CIDR.
+   * Cluster DNS service IP inside the service CIDR, not its network, first or broadcast address.
    * @default '172.16.0.10'
    */
   readonly dnsServiceIp?: string;
@@ -284,6 +291,12 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
     this.props = props;
     this.adminGroupObjectIds = props.adminGroupObjectIds;
     validateKubernetesVersion(construct, props.kubernetesVersion);
+    validateDnsPrefix(construct, props.dnsPrefix, props.name);
+    validateServiceNetwork(construct, props.serviceCidr ?? DEFAULT_SERVICE_CIDR, props.dnsServiceIp ?? DEFAULT_DNS_SERVICE_IP, {
+      serviceCidr: props.serviceCidr !== undefined,
+      dnsServiceIp: props.dnsServiceIp !== undefined,
+    });
+    validateKmsKeyId(construct, props.kmsKeyVaultKeyId);
     const access = props.apiServerAccess ?? ApiServerAccess.PRIVATE;
     validateAuthorizedRanges(construct, access, props.authorizedIpRanges);
     const oidc = props.oidcIssuerEnabled ?? true;
@@ -388,8 +401,8 @@ export class HardenedAksCluster extends Construct implements IKubernetesCluster 
         networkDataPlane: 'azure',
         loadBalancerSku: 'standard',
         outboundType: 'loadBalancer',
-        serviceCidr: props.serviceCidr ?? '172.16.0.0/16',
-        dnsServiceIp: props.dnsServiceIp ?? '172.16.0.10',
+        serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,
+        dnsServiceIp: props.dnsServiceIp ?? DEFAULT_DNS_SERVICE_IP,
       },
       defaultNodePool: {
         name: 'system',
@@ -510,8 +523,8 @@ function validateRequired(construct: string, props: HardenedAksClusterProps): vo
     throw missingProp(construct, 'props', 'pass HardenedAksClusterProps');
   }
   requireStrings(construct, props, ['name', 'resourceGroupName', 'location', 'systemSubnetId', 'logAnalyticsWorkspaceId']);
-  if (!Token.isUnresolved(props.name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(props.name)) {
-    throw invalidProp(construct, 'name', props.name, '1-63 letters, digits, "-" and "_", starting with a letter or digit', 'use a name such as "aks-platform-prod"');
+  if (!Token.isUnresolved(props.name) && !/^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/.test(props.name)) {
+    throw invalidProp(construct, 'name', props.name, '1-63 letters, digits, "-" and "_", starting and ending with a letter or digit', 'use a name such as "aks-platform-prod"');
   }
   if (!Array.isArray(props.adminGroupObjectIds) || props.adminGroupObjectIds.length === 0) {
     throw missingProp(construct, 'adminGroupObjectIds', 'give at least one Entra ID group object id that administers the cluster (CIS AKS 1.8 5.5.1)');

@@ -1,36 +1,17 @@
 // Internal validation of gateway addresses and Key Vault secret ids; not part of the public API.
 import { Token } from 'cdktf';
 import { invalidProp } from '../../errors';
+import { parseVaultObjectUri, vaultUriPattern } from '../keyvault/vault-uri';
+import { ipv4Octets, isPrivateIpv4, looksLikeIpv4 } from './private-ipv4';
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const FQDN = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
-const SECRET_ID = /^https:\/\/([A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9])\.vault\.azure\.net\/secrets\/([0-9A-Za-z-]{1,127})(\/[0-9a-f]{32})?$/;
-
-/** The octets of an IPv4 address, or undefined. */
-function octets(value: string): number[] | undefined {
-  const match = IPV4.exec(value);
-  if (!match) {
-    return undefined;
-  }
-  const parts = match.slice(1).map(Number);
-  return parts.every((p) => p <= 255) ? parts : undefined;
-}
-
-/** True for an RFC 1918 private IPv4 address. */
-export function isPrivateIpv4(value: string): boolean {
-  const o = octets(value);
-  if (!o) {
-    return false;
-  }
-  return o[0] === 10 || (o[0] === 172 && o[1] >= 16 && o[1] <= 31) || (o[0] === 192 && o[1] === 168);
-}
 
 /** Throws unless the address is a private IPv4 address or an FQDN (skips unresolved tokens). */
 export function validatePrivateBackend(construct: string, prop: string, value: string): void {
   if (Token.isUnresolved(value)) {
     return;
   }
-  if (typeof value === 'string' && (isPrivateIpv4(value) || (!octets(value) && !IPV4.test(value) && FQDN.test(value)))) {
+  if (typeof value === 'string' && (isPrivateIpv4(value) || (!ipv4Octets(value) && !looksLikeIpv4(value) && FQDN.test(value)))) {
     return;
   }
   throw invalidProp(
@@ -55,12 +36,13 @@ export function validateKeyVaultSecretId(construct: string, prop: string, value:
   if (Token.isUnresolved(value)) {
     return;
   }
-  if (typeof value !== 'string' || !SECRET_ID.test(value)) {
+  const uri = typeof value === 'string' && !value.endsWith('/') ? parseVaultObjectUri(value) : undefined;
+  if (uri?.kind !== 'secrets') {
     throw invalidProp(
       construct,
       prop,
       value,
-      'a Key Vault secret URI https://<vault>.vault.azure.net/secrets/<name>[/<32-hex version>]',
+      `a Key Vault secret URI ${vaultUriPattern('secrets/<name>[/<32-hex version>]')}`,
       "pass the certificate's secret id (azurerm_key_vault_certificate versionless_secret_id), not its certificate or key URI",
     );
   }

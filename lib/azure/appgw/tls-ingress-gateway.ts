@@ -12,12 +12,13 @@ import { assignRole } from '../internal/role-assignment';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
 import { agicRoleAssignments } from './agic-grants';
+import { FRONTEND_EXPOSURE_TAG, PRIVATE_EXPOSURE, PUBLIC_EXPOSURE } from './frontend-exposure';
 import { GatewayTlsPolicy } from './gateway-tls-policy';
 import { RateLimitAction, RateLimitDuration, RateLimitGrouping, RateLimitRule } from './rate-limit-rule';
 import { renderRateLimitRules } from './render-rate-limits';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 import { libraryScope } from '../../scope';
-import { requireString, validateIntegerRange } from '../../validation';
+import { requireProps, requireString, validateIntegerRange } from '../../validation';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {
@@ -108,7 +109,9 @@ export interface TlsIngressGatewayProps {
    */
   readonly fileUploadLimitMb?: number;
   /**
-   * Give the gateway a public frontend IP (Standard, static, zone-redundant) for its listeners.
+   * Give the gateway a public frontend IP (Standard, static, zone-redundant) for its listeners. The gateway
+   * is tagged `hardened-k8s-frontend: public` or `private`; the `appgw-frontend-exposure` rule fails synth
+   * when a gateway built private ends up with a public frontend (e.g. through an override).
    * @default true
    */
   readonly publicFrontend?: boolean;
@@ -224,6 +227,7 @@ export class TlsIngressGateway extends Construct {
   constructor(scope: Construct, id: string, props: TlsIngressGatewayProps) {
     super(libraryScope(scope, id, 'TlsIngressGateway'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireProps(construct, props, 'pass TlsIngressGatewayProps');
     requireString(construct, 'name', props?.name, 'name the gateway, e.g. "agw-platform"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
     requireString(construct, 'location', props.location, 'pass the Azure region');
@@ -362,6 +366,7 @@ export class TlsIngressGateway extends Construct {
       location: props.location,
       zones,
       sku: { name: 'WAF_v2', tier: 'WAF_v2' },
+      tags: { [FRONTEND_EXPOSURE_TAG]: publicFrontend ? PUBLIC_EXPOSURE : PRIVATE_EXPOSURE },
       autoscaleConfiguration: { minCapacity, maxCapacity },
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
       firewallPolicyId: this.wafPolicy.id,

@@ -7,7 +7,8 @@ import { invalidProp } from '../../errors';
 import { assignRole } from '../internal/role-assignment';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { libraryScope } from '../../scope';
-import { requireString, validateDnsLabel } from '../../validation';
+import { federatedCredentialName, validateFederatedNamespace, validateIdentityName, validateServiceAccountName } from './federation-subject';
+import { requireProps, requireString, validateDnsLabel } from '../../validation';
 
 /** Props of {@link WorkloadIdentity}. */
 export interface WorkloadIdentityProps {
@@ -63,6 +64,7 @@ export class WorkloadIdentity extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(libraryScope(scope, id, 'WorkloadIdentity'), id);
     const construct = `WorkloadIdentity ${this.node.path}`;
+    requireProps(construct, props, 'pass WorkloadIdentityProps');
     requireString(construct, 'name', props?.name, 'name the managed identity, e.g. "id-payments"');
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
     requireString(construct, 'location', props.location, 'pass the Azure region');
@@ -73,7 +75,9 @@ export class WorkloadIdentity extends Construct {
     requireString(construct, 'namespace', props.namespace, 'pass the Kubernetes namespace of the service account');
     requireString(construct, 'serviceAccountName', props.serviceAccountName, 'pass the Kubernetes service account name');
     validateDnsLabel(construct, 'namespace', props.namespace);
-    validateDnsLabel(construct, 'serviceAccountName', props.serviceAccountName);
+    validateServiceAccountName(construct, props.serviceAccountName);
+    validateFederatedNamespace(construct, props.namespace);
+    validateIdentityName(construct, props.name);
     requireString(construct, 'keyVaultId', props.keyVaultId, 'pass the vault id (HardenedKeyVault.keyVaultId)');
 
     this.namespace = props.namespace;
@@ -85,7 +89,7 @@ export class WorkloadIdentity extends Construct {
       location: props.location,
     });
     this.federatedCredential = new FederatedIdentityCredential(this, 'federated-credential', {
-      name: `${props.namespace}-${props.serviceAccountName}`,
+      name: federatedCredentialName(props.namespace, props.serviceAccountName),
       resourceGroupName: props.resourceGroupName,
       parentId: this.identity.id,
       issuer: props.oidcIssuerUrl,

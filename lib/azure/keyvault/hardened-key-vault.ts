@@ -12,12 +12,13 @@ import { exactlyOneOf, invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { assignRole } from '../internal/role-assignment';
 import { validateVaultName } from '../internal/validation';
+import { validateVaultIpRule } from './vault-ip-rule';
 import { KeyVaultRole } from './key-vault-role';
 import { KeyVaultSku } from './key-vault-sku';
 import { KmsKey, KmsKeyOptions } from './kms-key';
 import { VaultSecret, VaultSecretOptions } from './vault-secret';
 import { libraryScope } from '../../scope';
-import { requireString, validateIntegerRange } from '../../validation';
+import { requireProps, requireString, validateIntegerRange } from '../../validation';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps {
@@ -64,7 +65,8 @@ export interface HardenedKeyVaultProps {
    */
   readonly publicNetworkAccessEnabled?: boolean;
   /**
-   * Public IP ranges allowed through the network ACL; only effective with `publicNetworkAccessEnabled`.
+   * Public IP ranges allowed through the network ACL (IPv4 addresses or CIDRs; Key Vault takes no private
+   * ranges and none that spans the Internet); only effective with `publicNetworkAccessEnabled`.
    * @default - none
    */
   readonly allowedIpRanges?: string[];
@@ -111,6 +113,7 @@ export class HardenedKeyVault extends Construct {
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
     super(libraryScope(scope, id, 'HardenedKeyVault'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireProps(construct, props, 'pass HardenedKeyVaultProps');
     requireString(construct, 'name', props?.name, 'name the vault, e.g. "kv-platform-prod"');
     validateVaultName(construct, 'name', props.name);
     requireString(construct, 'resourceGroupName', props.resourceGroupName, 'pass the resource group name');
@@ -133,6 +136,7 @@ export class HardenedKeyVault extends Construct {
       throw invalidProp(construct, 'skuName', sku, Object.values(KeyVaultSku).join(', '), 'use a KeyVaultSku member');
     }
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
+    (props.allowedIpRanges ?? []).forEach((range, i) => validateVaultIpRule(construct, `allowedIpRanges[${i}]`, range));
     const client = new DataAzurermClientConfig(this, 'client');
     this.tenantId = props.tenantId ?? client.tenantId;
     this.skuName = sku;

@@ -1,11 +1,12 @@
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { exactlyOneOf, invalidProp } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
 import { KeyVaultSku } from './key-vault-sku';
 import { validateVaultObjectName } from '../internal/validation';
 import { libraryScope } from '../../scope';
-import { requireString, validateIntegerRange, validateUtcTimestamp } from '../../validation';
+import { requireDefined, requireProps, requireString, validateIntegerRange, validateUtcTimestamp } from '../../validation';
 
 /** Options of a KMS key created with {@link HardenedKeyVault.addKmsKey}. */
 export interface KmsKeyOptions {
@@ -18,7 +19,9 @@ export interface KmsKeyOptions {
   readonly keySizeBits?: number;
   /**
    * Expiration of the first key version, a literal UTC timestamp such as `2027-12-31T00:00:00Z`.
-   * Give either this or `validityDays` with `validFrom`.
+   * Give either this or `validityDays` with `validFrom`. An expiration not after
+   * `KmsKey.REFERENCE_DATE` adds the synth warning `[kms-key-expired]`: the key cannot wrap the
+   * cluster's encryption keys once it has expired.
    * @default - computed from `validFrom` + `validityDays`
    */
   readonly expirationDate?: string;
@@ -53,6 +56,8 @@ export interface KmsKeyProps extends KmsKeyOptions {
 }
 
 const KEY_SIZES = [2048, 3072, 4096];
+/** See KmsKey.REFERENCE_DATE. */
+const REFERENCE_DATE = '2026-12-01T00:00:00Z';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -62,6 +67,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the new version.
  */
 export class KmsKey extends Construct {
+  /**
+   * The date a fixed expiration is compared with: the release date of this library version. Synth never
+   * reads the machine clock (its output would change from one day to the next), so a key that expires
+   * before this date has certainly expired, and one that expires later is left to the key rotation policy.
+   */
+  public static readonly REFERENCE_DATE = REFERENCE_DATE;
+
   /** The underlying `azurerm_key_vault_key`. */
   public readonly key: KeyVaultKey;
   /** Versioned key id (what AKS `key_management_service.key_vault_key_id` takes). */
@@ -76,13 +88,21 @@ export class KmsKey extends Construct {
   constructor(scope: Construct, id: string, props: KmsKeyProps) {
     super(libraryScope(scope, id, 'KmsKey'), id);
     const construct = `KmsKey ${this.node.path}`;
+    requireProps(construct, props, 'pass KmsKeyProps');
     requireString(construct, 'name', props?.name, 'name the key, e.g. "aks-kms"');
     validateVaultObjectName(construct, 'name', props.name);
+    requireDefined(construct, props, [['keyVault', 'pass the HardenedKeyVault that holds the key (or use HardenedKeyVault.addKmsKey)']]);
     const keySize = props.keySizeBits ?? 2048;
     if (!KEY_SIZES.includes(keySize)) {
       throw invalidProp(construct, 'keySizeBits', keySize, KEY_SIZES.join(', '), 'use 2048 or larger');
     }
     this.expirationDate = expirationOf(construct, props);
+    if (this.expirationDate <= REFERENCE_DATE) {
+      Annotations.of(this).addWarning(
+        `[kms-key-expired] ${construct}: the first version expires at ${this.expirationDate}, before ${REFERENCE_DATE} (the release of this library), ` +
+          'so it has expired: AKS KMS cannot wrap or unwrap the cluster\'s keys with it. Fix: set expirationDate (or validFrom + validityDays) in the future.',
+      );
+    }
     const expireAfter = props.expireAfterDays ?? 365;
     const rotateBefore = props.rotateBeforeExpiryDays ?? 30;
     validateIntegerRange(construct, 'expireAfterDays', expireAfter, 28, 3650, 'Key Vault needs at least 28 days (P28D)');

@@ -6,7 +6,7 @@ import type { HardenedKeyVault } from './hardened-key-vault';
 import { validateVaultObjectName } from '../internal/validation';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
-import { requireString, validateUtcTimestamp } from '../../validation';
+import { requireDefined, requireProps, requireString, validateUtcTimestamp } from '../../validation';
 
 /** Options of a secret created with {@link HardenedKeyVault.addSecret}. */
 export interface VaultSecretOptions {
@@ -49,8 +49,10 @@ export class VaultSecret extends Construct {
   constructor(scope: Construct, id: string, props: VaultSecretProps) {
     super(libraryScope(scope, id, 'VaultSecret'), id);
     const construct = `VaultSecret ${this.node.path}`;
+    requireProps(construct, props, 'pass VaultSecretProps');
     requireString(construct, 'name', props?.name, 'name the secret, e.g. "db-password"');
     validateVaultObjectName(construct, 'name', props.name);
+    requireDefined(construct, props, [['keyVault', 'pass the HardenedKeyVault that holds the secret (or use HardenedKeyVault.addSecret)']]);
     requireString(construct, 'value', props.value, 'pass a sensitive TerraformVariable stringValue or a resource attribute');
     if (!Token.isUnresolved(props.value)) {
       throw literalNotAllowed(construct, 'value', 'pass new TerraformVariable(stack, "x", { sensitive: true }).stringValue, or a resource attribute');

@@ -11,7 +11,7 @@ import { invalidProp, missingProp } from '../../errors';
 import { azureUsableAddresses, contains, Ipv4Block, overlaps, parseCidr } from './cidr';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
-import { requireStrings } from '../../validation';
+import { requireProps, requireStrings } from '../../validation';
 
 /** The subnets a hardened AKS platform is placed in. */
 export interface IAksNetwork {
@@ -114,6 +114,7 @@ export interface AksNetworkProps {
 export class AksNetwork extends Construct implements IAksNetwork {
   /** Bring-your-own subnets: the same interface for subnets created elsewhere. */
   public static fromSubnetIds(subnets: IAksNetwork): IAksNetwork {
+    requireProps('AksNetwork.fromSubnetIds', subnets, 'pass the ids of your subnets: systemSubnetId, userSubnetId, applicationGatewaySubnetId, privateEndpointSubnetId', 'subnets');
     for (const key of ['systemSubnetId', 'userSubnetId', 'applicationGatewaySubnetId', 'privateEndpointSubnetId'] as const) {
       if (typeof subnets?.[key] !== 'string' || !subnets[key].trim()) {
         throw missingProp('AksNetwork.fromSubnetIds', key, `give the ${key} of your own subnet`);

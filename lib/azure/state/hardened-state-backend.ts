@@ -21,7 +21,7 @@ import { STATE_ACCOUNT_TAG, STATE_ACCOUNT_TAG_VALUE } from './state-account-tag'
 import { optionalGuid, requireLiteral, stateKey, validateContainerName, validateStorageAccountName } from './state-names';
 import { StateRegistry } from './state-registry';
 import { StateReplication } from './state-replication';
-import { requireString, validateIntegerRange } from '../../validation';
+import { requireProps, requireString, validateIntegerRange } from '../../validation';
 
 /** A customer-managed key from a Key Vault that encrypts the state account. */
 export interface StateEncryptionKey {
@@ -177,7 +177,7 @@ export class HardenedStateBackend extends TerraformStack {
     }
     super(scope, id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
-    const p = props ?? ({} as HardenedStateBackendProps);
+    const p = requireProps(construct, props, 'pass HardenedStateBackendProps with storageAccountName, resourceGroupName, location, logAnalyticsWorkspaceId and pipelinePrincipalIds');
     this.storageAccountName = validateStorageAccountName(construct, 'storageAccountName', p.storageAccountName);
     this.containerName = validateContainerName(construct, 'containerName', p.containerName ?? 'tfstate');
     requireString(construct, 'resourceGroupName', p.resourceGroupName, 'name the resource group of the state account, e.g. "rg-tfstate"');

@@ -3,6 +3,7 @@
 import { Token } from 'cdktf';
 import { invalidProp, missingProp, tokenNotAllowed } from '../../errors';
 import { isPrivate, parseCidr } from '../network/cidr';
+import { WIDEST_RUNNER_PREFIX } from './runner-prefix';
 
 const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 const CONTAINER_NAME = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -12,8 +13,6 @@ const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/(\d{1,2}))?$/;
 
-/** The widest runner egress prefix an allowlist may name: anything wider is close to public. */
-export const WIDEST_RUNNER_PREFIX = 24;
 
 /** Throws unless the value is a literal, non-empty string. */
 export function requireLiteral(construct: string, prop: string, value: unknown, fix: string): string {

@@ -100,7 +100,7 @@ function requiredSettingsRule(settings: RequiredRke2Setting[]): IComplianceRule 
     },
     (cluster) =>
       withRke2Config(cluster, (config) => {
-        const failures = settings.flatMap((s) => config.failures(s.key, (v) => matches(v, s.value)));
+        const failures = settings.flatMap((s) => config.failures('any', s.key, (v) => matches(v, s.value)));
         return check(failures.length === 0, `required settings missing: ${failures.join('; ')}`);
       }),
   );
@@ -156,7 +156,9 @@ function cloudCredentialRule(allowed: string[]): IComplianceRule {
  * from them), it checks every cluster at synth.
  */
 export class RkeClusterPolicyPack extends RulePack {
-  constructor(props: RkeClusterPolicyPackProps = {}) {
+  constructor(props?: RkeClusterPolicyPackProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     const construct = 'RkeClusterPolicyPack';
     const tenants = props.tenantGroups ?? [];
     if (!Array.isArray(tenants) || tenants.some((g) => !(g instanceof RancherGroup))) {

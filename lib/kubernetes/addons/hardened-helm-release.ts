@@ -2,9 +2,11 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ChartPin } from './chart-pin';
-import { HardenedValuesRegistry } from './hardened-values-registry';
+import { chartValuesView, HardenedValuesRegistry } from './hardened-values-registry';
 import { HelmValues } from './helm-values';
 import { libraryScope } from '../../scope';
+import { invalidProp } from '../../errors';
+import { requireStrings } from '../../validation';
 
 /** Props of {@link HardenedHelmRelease}. */
 export interface HardenedHelmReleaseProps {
@@ -51,8 +53,14 @@ export class HardenedHelmRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedHelmReleaseProps) {
     super(libraryScope(scope, id, 'HardenedHelmRelease'), id);
+    const construct = `HardenedHelmRelease ${this.node.path}`;
+    requireStrings(construct, props, ['releaseName', 'namespace']);
+    if (!(props.pin instanceof ChartPin)) {
+      throw invalidProp(construct, 'pin', props.pin, 'a ChartPin, e.g. FalcoVersion.V9_1_0', 'pass a pinned chart version of the add-on');
+    }
     this.values = HelmValues.resolve(props.hardenedValues, props.typedValues, props.userValues);
-    for (const o of HelmValues.overriddenKeys(HardenedValuesRegistry.keysFor(props.pin.chart), this.values)) {
+    const keys = HardenedValuesRegistry.keysFor(props.pin.chart, props.pin.repository);
+    for (const o of HelmValues.overriddenKeys(keys, chartValuesView(props.pin.chart, this.values, props.pin.repository))) {
       Annotations.of(this).addWarning(
         `[hardened-values-override] ${props.pin.chart}: ${o.key.path} is ${JSON.stringify(o.finalValue ?? null)} instead of ` +
           `${JSON.stringify(o.key.value)} (${o.key.reason}). The helm-hardened-values rule fails synth unless it is waived.`,

@@ -1,3 +1,4 @@
+import { missingProp } from '../../errors';
 import { isPlainObject, sameValue, sortKeys, splitPath } from './values-internal';
 
 // Helm values precedence, defined once for every add-on chart:
@@ -12,8 +13,17 @@ import { isPlainObject, sameValue, sortKeys, splitPath } from './values-internal
 export interface HardeningKey {
   /** Dotted values path, e.g. `driver.kind`. */
   readonly path: string;
-  /** The hardened value (a JSON value). */
+  /**
+   * The hardened value (a JSON value), written to the release. `null` means the key must stay unset
+   * (the chart's own default, e.g. no webhook URL), and nothing is written.
+   */
   readonly value: any;
+  /**
+   * Other final values that are just as hardened, e.g. the chart's default spelled out (`ClusterIP` for an
+   * unset service type) or an alias the chart accepts (`modern-bpf` for `modern_ebpf`).
+   * @default - only `value`
+   */
+  readonly equivalentValues?: any[];
   /** Why the value hardens the chart; shown in findings. */
   readonly reason: string;
 }
@@ -39,6 +49,9 @@ export class HelmValues {
 
   /** Merges value documents in order (later wins), as Helm does with several `values` files. */
   public static mergeAll(documents: any[]): any {
+    if (!Array.isArray(documents)) {
+      throw missingProp('HelmValues.mergeAll', 'documents', 'pass a list of values documents (objects), earliest first');
+    }
     let result: any = {};
     for (const document of documents) {
       if (document === undefined || document === null) {
@@ -49,17 +62,21 @@ export class HelmValues {
     return result;
   }
 
-  /** The values document holding exactly the given keys at their hardened values. */
+  /** The values document holding exactly the given keys at their hardened values (keys that must stay unset are left out). */
   public static fromKeys(keys: HardeningKey[]): any {
+    requireKeyList('HelmValues.fromKeys', keys);
     let result: any = {};
     for (const key of keys) {
-      result = HelmValues.withPath(result, key.path, key.value);
+      if (key.value !== null && key.value !== undefined) {
+        result = HelmValues.withPath(result, key.path, key.value);
+      }
     }
     return result;
   }
 
   /** A copy of `values` with `value` at the dotted path (creating maps on the way). */
   public static withPath(values: any, path: string, value: any): any {
+    requirePath('HelmValues.withPath', path);
     const segments = splitPath(path);
     const root = isPlainObject(values) ? { ...values } : {};
     let current: any = root;
@@ -76,6 +93,7 @@ export class HelmValues {
 
   /** The value at a dotted path, or `undefined`. */
   public static valueAt(values: any, path: string): any {
+    requirePath('HelmValues.valueAt', path);
     let current = values;
     for (const segment of splitPath(path)) {
       if (!isPlainObject(current)) {
@@ -86,11 +104,15 @@ export class HelmValues {
     return current;
   }
 
-  /** The hardening keys whose final value differs from the hardened value. */
+  /**
+   * The hardening keys whose final value is neither the hardened value nor one of its equivalents (an unset
+   * key and a `null` one are the same: Helm drops both).
+   */
   public static overriddenKeys(keys: HardeningKey[], finalValues: any): HardeningKeyOverride[] {
+    requireKeyList('HelmValues.overriddenKeys', keys);
     return keys
       .map((key) => ({ key, finalValue: HelmValues.valueAt(finalValues, key.path) }))
-      .filter((o) => !sameValue(o.key.value, o.finalValue));
+      .filter((o) => ![o.key.value, ...(o.key.equivalentValues ?? [])].some((accepted) => sameValue(accepted ?? null, o.finalValue ?? null)));
   }
 
   /** JSON with sorted keys: deterministic `values` for `helm_release`. */
@@ -99,6 +121,18 @@ export class HelmValues {
   }
 
   private constructor() {}
+}
+
+function requirePath(method: string, path: string): void {
+  if (typeof path !== 'string' || path === '') {
+    throw missingProp(method, 'path', 'give a dotted values path such as "driver.kind"');
+  }
+}
+
+function requireKeyList(method: string, keys: HardeningKey[]): void {
+  if (!Array.isArray(keys)) {
+    throw missingProp(method, 'keys', 'pass a list of HardeningKey ({ path, value, reason })');
+  }
 }
 
 function mergeInto(base: any, overlay: any): any {

@@ -4,6 +4,7 @@ import { addBuiltInWaiver } from '../../compliance/waivers';
 import { isOwnAgentNamespace } from '../exemptions';
 import { HardenedNamespace, HardenedNamespaceProps } from '../namespace/hardened-namespace';
 import { PodSecurityLevel } from '../namespace/pod-security';
+import { libraryNamespaceProps } from '../namespace/reserved-namespaces';
 import { POD_SECURITY_RULE_ID } from '../rule-ids';
 
 /**
@@ -13,7 +14,7 @@ import { POD_SECURITY_RULE_ID } from '../rule-ids';
  * instead may hold workloads, so its privileged level is a finding that needs the app's own waiver.
  */
 export function nodeAgentNamespace(scope: Construct, id: string, addonId: string, props: HardenedNamespaceProps, why: string): HardenedNamespace {
-  const namespace = new HardenedNamespace(scope, id, { ...props, podSecurityLevel: PodSecurityLevel.PRIVILEGED });
+  const namespace = new HardenedNamespace(scope, id, libraryNamespaceProps({ ...props, podSecurityLevel: PodSecurityLevel.PRIVILEGED }));
   if (isOwnAgentNamespace(addonId, props.name)) {
     addBuiltInWaiver(namespace, { ruleId: POD_SECURITY_RULE_ID, reason: `node agent namespace: ${why}` });
   }

@@ -1,8 +1,15 @@
 // Internal: validation shared by the `XxxVersion.of()` escape hatches.
 import { Token } from 'cdktf';
-import { invalidProp } from '../../errors';
+import { invalidProp, missingProp } from '../../errors';
 
 const CHART_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+/** Throws unless the application version the chart ships is given (it names the images the rules read). */
+export function requireAppVersion(construct: string, appVersion: string): void {
+  if (appVersion === undefined || appVersion === null || (typeof appVersion === 'string' && appVersion.trim() === '')) {
+    throw missingProp(construct, 'appVersion', "give the application version the chart version ships (its Chart.yaml appVersion)");
+  }
+}
 
 /** Throws unless the version is a literal semantic version without a leading `v`. */
 export function validateChartVersion(construct: string, version: string): void {

@@ -41,3 +41,23 @@ export function splitPath(path: string): string[] {
 export function sameValue(a: any, b: any): boolean {
   return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }
+
+/**
+ * A copy of `values` with everything under `key` copied over the top level, the copied values winning
+ * (what an Istio chart's `zzy_descope_legacy.yaml` does with `pilot` or `cni`). Maps merge; other values replace.
+ */
+export function foldPrefix(values: any, key: string): any {
+  if (!isPlainObject(values) || !isPlainObject(values[key])) {
+    return values;
+  }
+  return mergeMaps(values, values[key]);
+}
+
+/** `b` merged over `a`: nested maps merge key by key, anything else in `b` replaces (inputs unchanged). */
+export function mergeMaps(a: Record<string, any>, b: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = { ...a };
+  for (const k of Object.keys(b)) {
+    out[k] = isPlainObject(b[k]) && isPlainObject(out[k]) ? mergeMaps(out[k], b[k]) : b[k];
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ import { TENANT_ROLE_NAME } from '../namespace/tenant-role';
 import { recordServedCluster } from '../served-cluster';
 import { configureProviders } from './providers';
 import { libraryScope } from '../../scope';
+import { requireProps } from '../../validation';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
 export interface BaselineNamespace {
@@ -204,7 +205,8 @@ export class ClusterBaseline extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterBaselineProps) {
     super(libraryScope(scope, id, 'ClusterBaseline'), id);
-    if (!props || !props.cluster) {
+    requireProps(`ClusterBaseline ${this.node.path}`, props, 'pass ClusterBaselineProps with the cluster');
+    if (!props.cluster) {
       throw missingProp(`ClusterBaseline ${this.node.path}`, 'cluster', 'pass a HardenedAksCluster, HardenedRke2Cluster or ExistingCluster.fromAttributes(...)');
     }
     const cluster = props.cluster;

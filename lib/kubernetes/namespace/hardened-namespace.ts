@@ -5,16 +5,17 @@ import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalidProp } from '../../errors';
+import { invalidProp, missingProp } from '../../errors';
 import { NamespaceTenant } from './namespace-tenant';
 import { PodSecurityLevel } from './pod-security';
 import { podSecurityLabelValues } from './pod-security-label-values';
+import { isLibraryNamespace, validateNamespaceLabel, validateNamespaceName } from './reserved-namespaces';
 import { PodSecurityVersion } from './pod-security-version';
 import { validatePodSecurityVersion } from './pod-security-version-validation';
 import { addTenantRole, validateTenant } from './tenant-role';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
-import { validateDnsLabel } from '../../validation';
+import { requireStrings, validateDnsLabel } from '../../validation';
 
 /** A namespace label. */
 export interface NamespaceLabel {
@@ -187,7 +188,13 @@ export class HardenedNamespace extends Construct {
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps) {
     super(libraryScope(scope, id, 'HardenedNamespace'), id);
     const construct = `HardenedNamespace ${this.node.path}`;
+    if (props === undefined || props === null) {
+      throw missingProp(construct, 'props', 'pass HardenedNamespaceProps with at least the name');
+    }
+    requireStrings(construct, props, ['name']);
     validateDnsLabel(construct, 'name', props.name);
+    const library = isLibraryNamespace(props);
+    validateNamespaceName(construct, props.name, library);
     const level = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
     if (!Object.values(PodSecurityLevel).includes(level)) {
       throw invalidProp(construct, 'podSecurityLevel', level, Object.values(PodSecurityLevel).join(', '), 'use a PodSecurityLevel member');
@@ -202,6 +209,7 @@ export class HardenedNamespace extends Construct {
 
     const labels: Record<string, string> = {};
     for (const label of props.labels ?? []) {
+      validateNamespaceLabel(construct, label?.key, label?.value, library);
       labels[label.key] = label.value;
     }
     Object.assign(labels, podSecurityLabelValues(level, version));

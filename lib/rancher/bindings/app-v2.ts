@@ -87,7 +87,7 @@ export class Rancher2AppV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2AppV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2AppV2Config) {
-    super(libraryScope(scope, id, 'Rancher2AppV2'), id, resourceOptions(Rancher2AppV2.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2AppV2'), id, resourceOptions(Rancher2AppV2.tfResourceType, config, `Rancher2AppV2 "${id}"`, ['clusterId', 'name', 'namespace', 'repoName', 'chartName']));
     this.config = config;
   }
 

@@ -75,7 +75,7 @@ export class Rancher2CloudCredential extends cdktf.TerraformResource {
   private readonly config: Rancher2CloudCredentialConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2CloudCredentialConfig) {
-    super(libraryScope(scope, id, 'Rancher2CloudCredential'), id, resourceOptions(Rancher2CloudCredential.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2CloudCredential'), id, resourceOptions(Rancher2CloudCredential.tfResourceType, config, `Rancher2CloudCredential "${id}"`, ['name']));
     requireSensitiveReference(`Rancher2CloudCredential ${this.node.path}`, 'azureCredentialConfig.clientSecret', config.azureCredentialConfig?.clientSecret);
     this.config = config;
   }

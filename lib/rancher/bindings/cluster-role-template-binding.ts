@@ -23,7 +23,7 @@ export class Rancher2ClusterRoleTemplateBinding extends cdktf.TerraformResource 
   private readonly config: Rancher2ClusterRoleTemplateBindingConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ClusterRoleTemplateBindingConfig) {
-    super(libraryScope(scope, id, 'Rancher2ClusterRoleTemplateBinding'), id, resourceOptions(Rancher2ClusterRoleTemplateBinding.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2ClusterRoleTemplateBinding'), id, resourceOptions(Rancher2ClusterRoleTemplateBinding.tfResourceType, config, `Rancher2ClusterRoleTemplateBinding "${id}"`, ['name', 'clusterId', 'roleTemplateId']));
     this.config = config;
   }
 

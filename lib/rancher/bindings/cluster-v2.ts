@@ -239,7 +239,7 @@ export class Rancher2ClusterV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2ClusterV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2ClusterV2Config) {
-    super(libraryScope(scope, id, 'Rancher2ClusterV2'), id, resourceOptions(Rancher2ClusterV2.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2ClusterV2'), id, resourceOptions(Rancher2ClusterV2.tfResourceType, config, `Rancher2ClusterV2 "${id}"`, ['name', 'kubernetesVersion']));
     this.config = config;
   }
 

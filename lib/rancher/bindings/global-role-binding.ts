@@ -49,7 +49,7 @@ export class Rancher2GlobalRoleBinding extends cdktf.TerraformResource {
   private readonly config: Rancher2GlobalRoleBindingConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2GlobalRoleBindingConfig) {
-    super(libraryScope(scope, id, 'Rancher2GlobalRoleBinding'), id, resourceOptions(Rancher2GlobalRoleBinding.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2GlobalRoleBinding'), id, resourceOptions(Rancher2GlobalRoleBinding.tfResourceType, config, `Rancher2GlobalRoleBinding "${id}"`, ['globalRoleId']));
     this.config = config;
   }
 

@@ -252,7 +252,7 @@ export class Rancher2MachineConfigV2 extends cdktf.TerraformResource {
   private readonly config: Rancher2MachineConfigV2Config;
 
   constructor(scope: Construct, id: string, config: Rancher2MachineConfigV2Config) {
-    super(libraryScope(scope, id, 'Rancher2MachineConfigV2'), id, resourceOptions(Rancher2MachineConfigV2.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2MachineConfigV2'), id, resourceOptions(Rancher2MachineConfigV2.tfResourceType, config, `Rancher2MachineConfigV2 "${id}"`, ['generateName']));
     requireSensitiveReference(`Rancher2MachineConfigV2 ${this.node.path}`, 'azureConfig.clientSecret', config.azureConfig?.clientSecret);
     this.config = config;
   }

@@ -1,5 +1,6 @@
 // Internal: generator metadata shared by the hand-written rancher2 bindings.
 import { TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResourceConfig } from 'cdktf';
+import { requireProps, requireStrings } from '../../validation';
 
 /** The rancher2 provider release the bindings were written against (schema of tag v14.1.1). */
 export const RANCHER2_PROVIDER_VERSION = '14.1.1';
@@ -15,7 +16,12 @@ export const RANCHER2_GENERATOR_METADATA: TerraformProviderGeneratorMetadata = {
 };
 
 /** The Terraform meta-arguments every rancher2 resource binding passes to `TerraformResource`, with its metadata. */
-export function resourceOptions(terraformResourceType: string, config: TerraformMetaArguments): TerraformResourceConfig {
+export function resourceOptions(terraformResourceType: string, config: TerraformMetaArguments, construct?: string, required: string[] = []): TerraformResourceConfig {
+  // Checked here, before the resource exists: JavaScript callers can pass null for the config or a required argument.
+  if (construct) {
+    requireProps(construct, config, `pass the ${terraformResourceType} arguments${required.length ? ` (${required.join(', ')})` : ''}`, 'config');
+    requireStrings(construct, config, required);
+  }
   return {
     terraformResourceType,
     terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,

@@ -23,7 +23,7 @@ export class Rancher2ProjectRoleTemplateBinding extends cdktf.TerraformResource 
   private readonly config: Rancher2ProjectRoleTemplateBindingConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ProjectRoleTemplateBindingConfig) {
-    super(libraryScope(scope, id, 'Rancher2ProjectRoleTemplateBinding'), id, resourceOptions(Rancher2ProjectRoleTemplateBinding.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2ProjectRoleTemplateBinding'), id, resourceOptions(Rancher2ProjectRoleTemplateBinding.tfResourceType, config, `Rancher2ProjectRoleTemplateBinding "${id}"`, ['name', 'projectId', 'roleTemplateId']));
     this.config = config;
   }
 

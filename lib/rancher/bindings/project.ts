@@ -181,7 +181,7 @@ export class Rancher2Project extends cdktf.TerraformResource {
   private readonly config: Rancher2ProjectConfig;
 
   constructor(scope: Construct, id: string, config: Rancher2ProjectConfig) {
-    super(libraryScope(scope, id, 'Rancher2Project'), id, resourceOptions(Rancher2Project.tfResourceType, config));
+    super(libraryScope(scope, id, 'Rancher2Project'), id, resourceOptions(Rancher2Project.tfResourceType, config, `Rancher2Project "${id}"`, ['name', 'clusterId']));
     this.config = config;
   }
 

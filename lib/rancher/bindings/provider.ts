@@ -67,7 +67,8 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
   // TerraformProvider only declares alias; like the generated bindings, the provider keeps its own.
   private aliasValue?: string;
 
-  constructor(scope: Construct, id: string, config: Rancher2ProviderConfig = {}) {
+  constructor(scope: Construct, id: string, config?: Rancher2ProviderConfig) {
+    config = config ?? {};
     super(libraryScope(scope, id, 'Rancher2Provider'), id, {
       terraformResourceType: 'rancher2',
       terraformGeneratorMetadata: RANCHER2_GENERATOR_METADATA,

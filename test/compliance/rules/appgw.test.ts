@@ -1,5 +1,7 @@
 import { APPGW_RULES } from '../../../lib/compliance/rules/appgw';
+import { gatewayBackendPrivate } from '../../../lib/compliance/rules/appgw/gateway-backend-private';
 import { gatewayFirewallPolicy } from '../../../lib/compliance/rules/appgw/gateway-firewall-policy';
+import { gatewayFrontendExposure } from '../../../lib/compliance/rules/appgw/gateway-frontend-exposure';
 import { gatewayHttpRedirect } from '../../../lib/compliance/rules/appgw/gateway-http-redirect';
 import { gatewayTlsPolicy } from '../../../lib/compliance/rules/appgw/gateway-tls-policy';
 import { gatewayWafSku } from '../../../lib/compliance/rules/appgw/gateway-waf-sku';
@@ -19,7 +21,7 @@ const sets = (...s: any[]) => ({ managed_rules: { managed_rule_set: s } });
 test('APPGW_RULES lists every gateway and WAF rule once', () => {
   const ids = APPGW_RULES.map((r) => r.metadata.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids).toHaveLength(10);
+  expect(ids).toHaveLength(12);
 });
 
 describe('appgw-waf-policy-enabled', () => {
@@ -176,4 +178,41 @@ describe('appgw-http-listener-redirect', () => {
       }),
     ).toBe('non-compliant'));
   test('unknown: listeners from a dynamic expression', () => expect(status(gatewayHttpRedirect, GW, { http_listener: '${local.listeners}' })).toBe('unknown'));
+});
+
+describe('appgw-backend-private', () => {
+  const pool = (ip_addresses?: any, fqdns?: any) => ({ backend_address_pool: [{ name: 'backend', ip_addresses, fqdns }] });
+  test('compliant: RFC 1918 addresses, internal names, private address attributes', () => {
+    expect(status(gatewayBackendPrivate, GW, pool(['10.240.0.10', '172.16.0.4', '192.168.1.4'], ['app.internal.example.com']))).toBe('compliant');
+    expect(status(gatewayBackendPrivate, GW, pool(['${azurerm_lb.ilb.private_ip_address}']))).toBe('compliant');
+    expect(status(gatewayBackendPrivate, GW, pool(['fd00::10']))).toBe('compliant');
+  });
+  test('non-compliant: a public IP, also one written as a name, also IPv6', () => {
+    expect(evaluateRule(gatewayBackendPrivate, GW, pool(['10.0.0.1', '20.50.1.2'])).message).toBe('public backend address(es): 20.50.1.2 (pool backend)');
+    expect(status(gatewayBackendPrivate, GW, pool(undefined, ['8.8.8.8']))).toBe('non-compliant');
+    expect(status(gatewayBackendPrivate, GW, pool(['2001:db8::1']))).toBe('non-compliant');
+    expect(status(gatewayBackendPrivate, GW, pool(['172.32.0.1']))).toBe('non-compliant');
+  });
+  test('unknown: an address from a variable or another attribute', () => {
+    expect(status(gatewayBackendPrivate, GW, pool(['${var.backend}']))).toBe('unknown');
+    expect(status(gatewayBackendPrivate, GW, pool('${var.backends}'))).toBe('unknown');
+    expect(status(gatewayBackendPrivate, GW, pool(['${azurerm_public_ip.x.ip_address}']))).toBe('unknown');
+  });
+  test('not applicable: no backend pool', () => expect(status(gatewayBackendPrivate, GW, {})).toBe('not-applicable'));
+});
+
+describe('appgw-frontend-exposure', () => {
+  const frontends = (...f: any[]) => f.map((x, i) => ({ name: `fe-${i}`, ...x }));
+  const tagged = (exposure: any, ...f: any[]) => ({ tags: { 'hardened-k8s-frontend': exposure }, frontend_ip_configuration: frontends(...f) });
+  test('compliant: built private with a private frontend; built public', () => {
+    expect(status(gatewayFrontendExposure, GW, tagged('private', { subnet_id: 's', private_ip_address: '10.0.0.10' }))).toBe('compliant');
+    expect(status(gatewayFrontendExposure, GW, tagged('public', { public_ip_address_id: '${azurerm_public_ip.p.id}' }))).toBe('compliant');
+  });
+  test('non-compliant: a public frontend on a gateway built private; an unknown exposure', () => {
+    const result = evaluateRule(gatewayFrontendExposure, GW, tagged('private', { subnet_id: 's' }, { public_ip_address_id: '${azurerm_public_ip.p.id}' }));
+    expect(result).toEqual({ status: 'non-compliant', message: 'public frontend(s) on a gateway built private: fe-1' });
+    expect(status(gatewayFrontendExposure, GW, tagged('internal'))).toBe('non-compliant');
+  });
+  test('unknown: exposure from a variable', () => expect(status(gatewayFrontendExposure, GW, tagged('${var.exposure}'))).toBe('unknown'));
+  test('not applicable: a gateway without the tag', () => expect(status(gatewayFrontendExposure, GW, { frontend_ip_configuration: frontends({ public_ip_address_id: 'x' }) })).toBe('not-applicable'));
 });

@@ -54,6 +54,15 @@ describe('keyvault-network-acl-deny (CIS AKS 1.8 4.5.2)', () => {
   test('non-compliant: no ACL', () => expect(status(keyVaultNetworkAclDeny, VAULT, {})).toBe('non-compliant'));
   test('non-compliant: Allow', () => expect(status(keyVaultNetworkAclDeny, VAULT, { network_acls: { default_action: 'Allow', bypass: 'None' } })).toBe('non-compliant'));
   test('unknown: from a variable', () => expect(status(keyVaultNetworkAclDeny, VAULT, { network_acls: { default_action: '${var.a}' } })).toBe('unknown'));
+  test('compliant: client IPs and ranges in ip_rules', () =>
+    expect(status(keyVaultNetworkAclDeny, VAULT, { network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.7', '198.51.100.0/24'] } })).toBe('compliant'));
+  test.each([['0.0.0.0/0'], ['128.0.0.0/1'], ['0.0.0.0/7']])('non-compliant: ip_rules %s lets the Internet through a Deny ACL', (rule) =>
+    expect(evaluateRule(keyVaultNetworkAclDeny, VAULT, { network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.7', rule] } })).toEqual({
+      status: 'non-compliant',
+      message: `network_acls.ip_rules allow ${rule}`,
+    }));
+  test('unknown: ip_rules from a variable', () =>
+    expect(status(keyVaultNetworkAclDeny, VAULT, { network_acls: { default_action: 'Deny', ip_rules: '${var.rules}' } })).toBe('unknown'));
 });
 
 describe('keyvault-premium-for-keys (CIS AKS 1.8 5.3.1)', () => {

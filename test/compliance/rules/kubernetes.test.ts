@@ -1,4 +1,6 @@
 import { CisBenchmark, CisCatalog, ControlImplementation } from '../../../lib';
+import { FALCO_HARDENING } from '../../../lib/kubernetes/addons/falco/hardening';
+import { HelmValues } from '../../../lib/kubernetes/addons/helm-values';
 import { k8sDefaultServiceAccountToken } from '../../../lib/compliance/rules/kubernetes/default-service-account-token';
 import { gatekeeperAllowedRegistries } from '../../../lib/compliance/rules/kubernetes/gatekeeper-allowed-registries';
 import { gatekeeperConstraintEnforced } from '../../../lib/compliance/rules/kubernetes/gatekeeper-constraint-enforced';
@@ -212,7 +214,7 @@ describe('istio-service-entry-named-hosts', () => {
 
 describe('helm-hardened-values', () => {
   const falco = (values: any[], extra: any = {}) => ({ chart: 'falco', values: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), ...extra });
-  const hardened = { driver: { enabled: true, kind: 'modern_ebpf', modernEbpf: { leastPrivileged: true } }, falco: { json_output: true, stdout_output: { enabled: true } } };
+  const hardened = HelmValues.fromKeys(FALCO_HARDENING);
   test('compliant: hardened values', () => {
     expect(evaluateRule(helmHardenedValues, 'helm_release', falco([hardened])).status).toBe('compliant');
   });

@@ -6,6 +6,7 @@ import { rke2AuditPolicy } from '../../../lib/compliance/rules/rancher/audit-pol
 import { rke2EtcdMetricsNotExposed, rke2EtcdSnapshots, rke2MachinesPrivate } from '../../../lib/compliance/rules/rancher/best-practices';
 import { rke2CisProfile } from '../../../lib/compliance/rules/rancher/cis-profile';
 import { rke2CniNetworkPolicy } from '../../../lib/compliance/rules/rancher/cni';
+import { rke2ConfigOutsideRancher } from '../../../lib/compliance/rules/rancher/config-files';
 import { rke2EtcdUser } from '../../../lib/compliance/rules/rancher/etcd-user';
 import { rke2EventRateLimit } from '../../../lib/compliance/rules/rancher/event-rate-limit';
 import { rke2HostKernelParameters } from '../../../lib/compliance/rules/rancher/host-kernel-parameters';
@@ -38,7 +39,7 @@ const NOT_JSON = { ...fixture.cluster, rke_config: { ...fixture.cluster.rke_conf
 const FROM_VARIABLE = { ...fixture.cluster, rke_config: { ...fixture.cluster.rke_config, machine_global_config: '${var.rke2_config}' } };
 
 describe('every config rule reports unknown, never a pass, when machine_global_config cannot be read', () => {
-  const configRules = RANCHER_RULES.filter((r) => ![rke2EtcdSnapshots, rke2MachinesPrivate, rke2HostKernelParameters].includes(r));
+  const configRules = RANCHER_RULES.filter((r) => ![rke2EtcdSnapshots, rke2MachinesPrivate, rke2HostKernelParameters, rke2ConfigOutsideRancher].includes(r));
   test.each(configRules.map((r) => [r.metadata.id, r]))('%s: YAML that is not JSON', (_id, rule) => {
     const result = evaluate(rule as IComplianceRule, NOT_JSON);
     expect(result.status).toBe('unknown');
@@ -52,12 +53,16 @@ describe('every config rule reports unknown, never a pass, when machine_global_c
 describe('rke2-cis-profile (RKE2 CIS 1.8 1.1.1, 1.1.3, 1.1.5, 1.1.7)', () => {
   test('compliant: profile cis, protect-kernel-defaults true', () => expect(status(rke2CisProfile)).toBe('compliant'));
   test('non-compliant: no profile', () => {
-    expect(evaluate(rke2CisProfile, withGlobal(fixture, (c) => delete c.profile))).toEqual({ status: 'non-compliant', message: 'machine_global_config profile=(unset)' });
+    expect(evaluate(rke2CisProfile, withGlobal(fixture, (c) => delete c.profile))).toEqual({ status: 'non-compliant', message: 'machine_global_config profile=(unset) (pool "control-plane"; pool "worker")' });
   });
   test('non-compliant: old profile value', () => expect(status(rke2CisProfile, withGlobal(fixture, (c) => (c.profile = 'cis-1.23')))).toBe('non-compliant'));
   test('non-compliant: a selector entry without config gets the provider default protect-kernel-defaults: false', () => {
     const result = evaluate(rke2CisProfile, withRkeConfig(fixture, 'machine_selector_config', [{ machine_label_selector: { match_labels: { a: 'b' } } }]));
-    expect(result).toEqual({ status: 'non-compliant', message: 'machine_selector_config[0] protect-kernel-defaults=false' });
+    expect(result).toEqual({
+      status: 'non-compliant',
+      message:
+        'machine_selector_config[0] protect-kernel-defaults=false (pool "control-plane" if machine_selector_config[0] matches it; pool "worker" if machine_selector_config[0] matches it)',
+    });
   });
   test('non-compliant: a selector entry overriding the profile', () => {
     expect(status(rke2CisProfile, withRkeConfig(fixture, 'machine_selector_config', [{ config: '{"profile":"etcd","protect-kernel-defaults":true}' }]))).toBe('non-compliant');
@@ -237,6 +242,17 @@ describe('rke2-pod-security-restricted (RKE2 CIS 1.8 5.2.1-5.2.13, 5.7.2, 5.7.3)
     );
     expect(status(rke2PodSecurityRestricted, fixture.cluster, others)).toBe('non-compliant');
   });
+  test('non-compliant: an admission configuration that does not pin the version (latest)', () => {
+    const defaults = (version: string) =>
+      withCloudInit(fixture, (doc) =>
+        rewriteFile(doc, Rke2NodeFiles.ADMISSION_CONFIG, (c) => ({
+          ...c,
+          plugins: c.plugins.map((p: any) => (p.name === 'PodSecurity' ? { ...p, configuration: { ...p.configuration, defaults: { enforce: 'restricted', 'enforce-version': version } } } : p)),
+        })),
+      );
+    expect(evaluate(rke2PodSecurityRestricted, fixture.cluster, defaults('latest')).message).toMatch(/does not pin enforce-version/);
+    expect(status(rke2PodSecurityRestricted, fixture.cluster, defaults('v1.32'))).toBe('compliant');
+  });
   test('non-compliant: no profile and no configuration', () => {
     expect(status(rke2PodSecurityRestricted, withGlobal(fixture, (c) => (delete c['pod-security-admission-config-file'], delete c.profile)))).toBe('non-compliant');
   });
@@ -325,7 +341,7 @@ describe('rke2-secrets-encryption (RKE2 CIS 1.8 1.2.28, 1.2.29)', () => {
   test('non-compliant: a selector entry for some machines', () => {
     expect(evaluate(rke2SecretsEncryption, selector({ 'secrets-encryption-provider': 'identity' }))).toEqual({
       status: 'non-compliant',
-      message: 'machine_selector_config[0]: secrets-encryption-provider="identity" is not one RKE2 supports (aescbc, secretbox)',
+      message: 'machine_selector_config[0]: secrets-encryption-provider="identity" is not one RKE2 supports (aescbc, secretbox) (pool "control-plane" if machine_selector_config[0] matches it)',
     });
   });
   test('an entry for every node replaces the global value', () => {

@@ -23,6 +23,7 @@ import { aksNodePublicIpDisabled } from './node-public-ip';
 import { aksPolicyEngine } from './policy-engine';
 import { aksPrivateCluster } from './private-cluster';
 import { aksSecretsStoreProvider } from './secrets-provider';
+import { aksServiceCidrOutsideVnet } from './service-cidr-outside-vnet';
 import { aksWorkloadIdentity } from './workload-identity';
 
 /** Every AKS cluster rule, in the order packs list them. */
@@ -52,4 +53,5 @@ export const AKS_RULES: IComplianceRule[] = [
   aksKubeletAcrPull,
   aksAgicPermissions,
   aksDiagnosticSettingsDistinct,
+  aksServiceCidrOutsideVnet,
 ];

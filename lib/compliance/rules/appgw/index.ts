@@ -1,5 +1,7 @@
 import { IComplianceRule } from '../../types';
+import { gatewayBackendPrivate } from './gateway-backend-private';
 import { gatewayFirewallPolicy } from './gateway-firewall-policy';
+import { gatewayFrontendExposure } from './gateway-frontend-exposure';
 import { gatewayHttpRedirect } from './gateway-http-redirect';
 import { gatewayTlsPolicy } from './gateway-tls-policy';
 import { gatewayWafSku } from './gateway-waf-sku';
@@ -22,4 +24,6 @@ export const APPGW_RULES: IComplianceRule[] = [
   gatewayTlsPolicy,
   gatewayHttpRedirect,
   gatewayFirewallPolicy,
+  gatewayBackendPrivate,
+  gatewayFrontendExposure,
 ];

@@ -1,28 +1,26 @@
-import { HardenedValuesRegistry } from '../../../kubernetes/addons/hardened-values-registry';
-import { HelmValues } from '../../../kubernetes/addons/helm-values';
+import { chartName, chartNeedsSource, chartValuesView, HardenedValuesRegistry } from '../../../kubernetes/addons/hardened-values-registry';
+import { applySet, applySetList, HelmSetError } from '../../../kubernetes/addons/helm-set-values';
+import { HardeningKey, HelmValues } from '../../../kubernetes/addons/helm-values';
 import { splitPath } from '../../../kubernetes/addons/values-internal';
-import { compliant, defineRule, literalList, nonCompliant, notApplicable } from '../../define-rule';
+import { compliant, defineRule, literalList, nonCompliant, notApplicable, unknown } from '../../define-rule';
 import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
-import { RuleSeverity } from '../../types';
+import { IResolvedResource, RuleEvaluation, RuleSeverity } from '../../types';
 
-/** A `set` entry's value as Helm reads it (`type = "auto"` parses booleans and numbers). */
-function setValue(entry: any): any {
-  const value = entry.value;
-  if (entry.type === 'string' || typeof value !== 'string') {
-    return value;
-  }
-  if (value === 'true' || value === 'false') {
-    return value === 'true';
-  }
-  if (value === 'null') {
-    return null;
-  }
-  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+/** True when a set entry's name reaches a hardening key: the key itself, below it, or a map above it. */
+function touches(setName: string, key: HardeningKey): boolean {
+  const set = splitPath(setName.replace(/\[\d+\]/g, ''));
+  const path = splitPath(key.path);
+  const n = Math.min(set.length, path.length);
+  return set.slice(0, n).every((segment, i) => segment === path[i]);
 }
 
-/** The final values of a release: its value documents in order, then `set`/`set_list` entries. */
-export function finalValues(values: any[], sets: any[], setLists: any[]): any {
-  const documents = values.map((v, i) => {
+/**
+ * The values Helm renders the chart with, as the helm provider builds them: the `values` documents merged
+ * in order, then every `set`, `set_list` and `set_sensitive` entry (read as Helm's strvals reads them).
+ * A sensitive value the engine cannot see makes the result unknown when its entry reaches a hardening key.
+ */
+export function releaseValues(release: IResolvedResource, keys: HardeningKey[]): any {
+  const documents = literalList(release, 'values').map((v, i) => {
     try {
       return JSON.parse(v);
     } catch {
@@ -30,19 +28,47 @@ export function finalValues(values: any[], sets: any[], setLists: any[]): any {
     }
   });
   let merged = HelmValues.mergeAll(documents);
-  for (const entry of [...sets.map((s) => ({ name: s.name, value: setValue(s) })), ...setLists.map((s) => ({ name: s.name, value: s.value }))]) {
+  for (const entry of literalList(release, 'set')) {
     if (isTerraformExpression(entry.value)) {
       throw new UnresolvedValueError(`set.${entry.name}`, entry.value);
     }
-    merged = HelmValues.withPath(merged, splitPath(entry.name).map((s) => s.replace(/\./g, '\\.')).join('.'), entry.value);
+    merged = applySet(merged, String(entry.name), String(entry.value ?? ''), entry.type);
+  }
+  for (const entry of literalList(release, 'set_list')) {
+    const values = Array.isArray(entry.value) ? entry.value : [entry.value];
+    if (values.some(isTerraformExpression)) {
+      throw new UnresolvedValueError(`set_list.${entry.name}`, 'a Terraform expression');
+    }
+    merged = applySetList(merged, String(entry.name), values.map(String));
+  }
+  for (const entry of literalList(release, 'set_sensitive')) {
+    if (isTerraformExpression(entry.value) || entry.value === undefined || entry.value === null) {
+      const reached = keys.find((k) => touches(String(entry.name), k));
+      if (reached) {
+        throw new UnresolvedValueError(`set_sensitive.${entry.name}`, `a sensitive value that sets the hardening key ${reached.path}`);
+      }
+      continue;
+    }
+    merged = applySet(merged, String(entry.name), String(entry.value), entry.type);
   }
   return merged;
 }
 
+/** The chart's source for charts whose name other projects use too: the repository, else the chart reference. */
+function chartSource(release: IResolvedResource, chart: string): string | undefined {
+  if (release.isUnresolved('repository')) {
+    throw new UnresolvedValueError('repository', release.config.repository);
+  }
+  const repository = release.get('repository');
+  return typeof repository === 'string' && repository !== '' ? repository : chart.includes('/') ? chart : undefined;
+}
+
 /**
  * Every `helm_release` of a chart with registered hardening keys (the baseline's add-ons, or charts
- * registered with HardenedValuesRegistry) keeps those keys at their hardened values after all value
- * layers and `set` entries are applied.
+ * registered with HardenedValuesRegistry) keeps those keys at their hardened values in the values the chart
+ * is rendered with: every value document, `set`, `set_list` and `set_sensitive` entry, escape-hatch
+ * overrides on the release included, and the chart's own descoping (`pilot.*` in istiod, `cni.*` in the
+ * Istio CNI chart). A post-renderer rewrites the rendered manifests, so a release with one is unknown.
  */
 export const helmHardenedValues = defineRule(
   {
@@ -56,26 +82,31 @@ export const helmHardenedValues = defineRule(
     resourceTypes: ['helm_release'],
     constructDefault: 'HardenedHelmRelease: hardened defaults first, then typed props, then raw values; hardening keys registered per chart',
   },
-  (r) => {
-    const chart = r.get('chart');
-    const keys = HardenedValuesRegistry.keysFor(String(chart));
+  (r): RuleEvaluation => {
+    const chart = String(r.get('chart'));
+    const source = chartNeedsSource(chart) ? chartSource(r, chart) : r.isUnresolved('repository') ? undefined : r.get('repository');
+    const keys = HardenedValuesRegistry.keysFor(chart, typeof source === 'string' ? source : undefined);
     if (keys.length === 0) {
       return notApplicable(`no hardening keys registered for chart ${chart}`);
     }
-    const values = literalList(r, 'values');
-    const sets = literalList(r, 'set');
-    const setLists = literalList(r, 'set_list');
-    const sensitive = literalList(r, 'set_sensitive').map((s: any) => s.name);
-    const hidden = keys.filter((k) => sensitive.includes(k.path));
-    if (hidden.length > 0) {
-      throw new UnresolvedValueError(`set_sensitive.${hidden[0].path}`, 'a sensitive value');
+    if (r.has('postrender')) {
+      return unknown(`chart ${chartName(chart)}: a post-renderer rewrites the rendered manifests, so the hardening keys cannot be judged from the values`);
     }
-    const overridden = HelmValues.overriddenKeys(keys, finalValues(values, sets, setLists));
+    let values: any;
+    try {
+      values = chartValuesView(chart, releaseValues(r, keys), typeof source === 'string' ? source : undefined);
+    } catch (e) {
+      if (e instanceof HelmSetError) {
+        return unknown(`chart ${chartName(chart)}: ${e.message}`);
+      }
+      throw e;
+    }
+    const overridden = HelmValues.overriddenKeys(keys, values);
     if (overridden.length === 0) {
       return compliant();
     }
     return nonCompliant(
-      `chart ${chart}: ` +
+      `chart ${chartName(chart)}: ` +
         overridden.map((o) => `${o.key.path}=${JSON.stringify(o.finalValue ?? null)} (hardened: ${JSON.stringify(o.key.value)}; ${o.key.reason})`).join('; '),
     );
   },

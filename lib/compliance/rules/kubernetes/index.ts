@@ -11,6 +11,7 @@ import { istioMtlsStrict } from './istio-mtls-strict';
 import { istioServiceEntryNamedHosts } from './istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
 import { k8sNamespacePodSecurity } from './namespace-pod-security';
+import { kubeBenchJobLeastPrivilege } from './kube-bench-job';
 import { k8sRbacAdmissionConfiguration } from './rbac-admission-configuration';
 import { k8sRbacClusterAdmin } from './rbac-cluster-admin';
 import { k8sRbacCsrApproval } from './rbac-csr-approval';
@@ -38,6 +39,7 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   k8sRuntimeThreatDetection,
   k8sCisNodeScan,
   helmHardenedValues,
+  kubeBenchJobLeastPrivilege,
   k8sRbacClusterAdmin,
   k8sRbacSecretsRead,
   k8sRbacWildcards,

@@ -1,21 +1,18 @@
 // Internal helpers for rules over helm_release: which chart a release installs and its final values.
+import { chartName as chartNameOf } from '../../../kubernetes/addons/hardened-values-registry';
 import { HelmValues } from '../../../kubernetes/addons/helm-values';
-import { literalList } from '../../define-rule';
-import { UnresolvedValueError } from '../../resolved-resource';
 import { IResolvedResource } from '../../types';
-import { finalValues } from './helm-hardened-values';
+import { releaseValues } from './helm-hardened-values';
 
 /** The chart name of a release (`oci://registry/charts/falco` and `falco` are both `falco`). */
 export function chartName(release: IResolvedResource): string {
-  const chart = String(release.get('chart') ?? '').replace(/\/+$/, '');
-  return chart.substring(chart.lastIndexOf('/') + 1);
+  return chartNameOf(String(release.get('chart') ?? ''));
 }
 
-/** The value a release's chart reads at a dotted path after every value layer and `set` entry. */
+/**
+ * The value a release's chart reads at a dotted path after every value layer and `set` entry (a
+ * sensitive entry that reaches the path makes it unknown).
+ */
 export function finalValueAt(release: IResolvedResource, path: string): any {
-  const sensitive = literalList(release, 'set_sensitive').map((s: any) => s.name);
-  if (sensitive.includes(path)) {
-    throw new UnresolvedValueError(`set_sensitive.${path}`, 'a sensitive value');
-  }
-  return HelmValues.valueAt(finalValues(literalList(release, 'values'), literalList(release, 'set'), literalList(release, 'set_list')), path);
+  return HelmValues.valueAt(releaseValues(release, [{ path, value: undefined, reason: 'read by a rule' }]), path);
 }

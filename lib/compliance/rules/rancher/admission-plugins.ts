@@ -18,7 +18,7 @@ function pluginRule(id: string, plugin: string, control: string, title: string, 
     },
     (cluster) =>
       withRke2Config(cluster, (config) => {
-        const failures = config.failures('kube-apiserver-arg', (args) => {
+        const failures = config.failures('control-plane', 'kube-apiserver-arg', (args) => {
           const plugins = admissionPlugins(args);
           // enable-admission-plugins replaces RKE2's default list, so NodeRestriction must stay in it.
           return plugins.includes(plugin) && plugins.includes('NodeRestriction');

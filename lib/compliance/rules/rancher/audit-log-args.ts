@@ -1,7 +1,8 @@
 import { cisRke2 } from '../../../cis/refs';
 import { check, defineRule } from '../../define-rule';
 import { RuleSeverity } from '../../types';
-import { argMap, withRke2Config } from './rke2-config';
+import { Rke2Args } from './rke2-args';
+import { withRke2Config } from './rke2-config';
 
 /** Minimums of the audit log flags; RKE2 sets exactly these when a profile or an audit policy file is set. */
 const MINIMUMS: Array<[string, number]> = [
@@ -25,14 +26,14 @@ export const rke2AuditLogArgs = defineRule(
   },
   (cluster) =>
     withRke2Config(cluster, (config) => {
-      // RKE2 adds the audit flags (path and 30/10/100) when a profile or an audit policy file is set.
-      const rke2Adds = config.values('profile').every((p) => p === 'cis') || config.values('audit-policy-file').every((p) => typeof p === 'string' && p !== '');
-      const failures = config.failures('kube-apiserver-arg', (value) => {
-        const args = argMap(value);
-        if (args.has('audit-log-path') ? args.get('audit-log-path') === '' || args.get('audit-log-path') === '-' : !rke2Adds) {
-          return false;
-        }
-        return MINIMUMS.every(([flag, min]) => !args.has(flag) ? rke2Adds : Number(args.get(flag)) >= min);
+      const failures = config.problems('control-plane', ({ config: c, sources }) => {
+        // RKE2 adds the audit flags (path and 30/10/100) when a profile or an audit policy file is set.
+        const rke2Adds = c.profile === 'cis' || (typeof c['audit-policy-file'] === 'string' && c['audit-policy-file'] !== '');
+        const args = Rke2Args.of(c['kube-apiserver-arg']);
+        const path = args.value('audit-log-path');
+        const logged = args.has('audit-log-path') ? path !== '' && path !== '-' : rke2Adds;
+        const kept = MINIMUMS.every(([flag, min]) => (!args.has(flag) ? rke2Adds : Number(args.value(flag)) >= min));
+        return logged && kept ? [] : [`${sources['kube-apiserver-arg'] ?? 'machine_global_config'} kube-apiserver-arg=${JSON.stringify(c['kube-apiserver-arg'] ?? null)}`];
       });
       return check(failures.length === 0, `audit log flags missing or below 30/10/100: ${failures.join('; ')}`);
     }),

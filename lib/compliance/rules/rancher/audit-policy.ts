@@ -72,11 +72,11 @@ export const rke2AuditPolicy = defineRule(
   (cluster, context) =>
     withRke2Config(cluster, (config) =>
       readable(() => {
-        const unset = config.failures('audit-policy-file', (v) => typeof v === 'string' && v !== '');
+        const unset = config.failures('control-plane', 'audit-policy-file', (v) => typeof v === 'string' && v !== '');
         if (unset.length) {
           return nonCompliant(`no audit-policy-file, so RKE2's default policy logs nothing: ${unset.join('; ')}`);
         }
-        const paths = [...new Set(config.values('audit-policy-file') as string[])];
+        const paths = [...new Set(config.values('control-plane', 'audit-policy-file') as string[])];
         const problems: string[] = [];
         for (const { pool, cloudConfig } of poolCloudConfigs(cluster, context, (p) => p.controlPlane)) {
           for (const path of paths) {

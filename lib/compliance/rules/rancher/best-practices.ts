@@ -16,7 +16,7 @@ export const rke2EtcdMetricsNotExposed = defineRule(
   },
   (cluster) =>
     withRke2Config(cluster, (config) => {
-      const failures = config.failures('etcd-expose-metrics', (v) => v !== true && v !== 'true');
+      const failures = config.failures('etcd', 'etcd-expose-metrics', (v) => v !== true && v !== 'true');
       return check(failures.length === 0, failures.join('; '));
     }),
 );

@@ -1,6 +1,7 @@
 import { cisRke2 } from '../../../cis/refs';
 import { check, defineRule } from '../../define-rule';
 import { RuleSeverity } from '../../types';
+import { Rke2Args } from './rke2-args';
 import { withRke2Config } from './rke2-config';
 
 /** Every node runs RKE2 with `profile: cis`, and no node turns protect-kernel-defaults off. */
@@ -19,9 +20,11 @@ export const rke2CisProfile = defineRule(
   (cluster) =>
     withRke2Config(cluster, (config) => {
       const failures = [
-        ...config.failures('profile', (v) => v === 'cis'),
+        ...config.failures('any', 'profile', (v) => v === 'cis'),
         // With a profile, RKE2 refuses to start when protect-kernel-defaults is explicitly false.
-        ...config.failures('protect-kernel-defaults', (v) => v !== false),
+        ...config.failures('any', 'protect-kernel-defaults', (v) => v !== false),
+        // A kubelet-arg entry replaces the value the profile gives the kubelet.
+        ...config.failures('any', 'kubelet-arg', (v) => (Rke2Args.of(v).value('protect-kernel-defaults') ?? 'true').toLowerCase() !== 'false'),
       ];
       return check(failures.length === 0, failures.join('; '));
     }),

@@ -28,7 +28,7 @@ export const rke2CniNetworkPolicy = defineRule(
   },
   (cluster) =>
     withRke2Config(cluster, (config) => {
-      const failures = config.failures('cni', (v) => cniNames(v).some((name) => POLICY_CNIS.includes(name)));
+      const failures = config.failures('control-plane', 'cni', (v) => cniNames(v).some((name) => POLICY_CNIS.includes(name)));
       return check(failures.length === 0, `CNI without NetworkPolicy support: ${failures.join('; ')}`);
     }),
 );

@@ -21,7 +21,7 @@ export const rke2EtcdUser = defineRule(
   (cluster, context) =>
     withRke2Config(cluster, (config) =>
       readable(() => {
-        const profile = config.failures('profile', (v) => v === 'cis' || v === 'etcd');
+        const profile = config.failures('etcd', 'profile', (v) => v === 'cis' || v === 'etcd');
         if (profile.length) {
           return check(false, `no profile, so RKE2 runs etcd as root: ${profile.join('; ')}`);
         }

@@ -19,7 +19,7 @@ export const rke2EventRateLimit = defineRule(
   (cluster, context) =>
     withRke2Config(cluster, (config) =>
       readable(() => {
-        const notEnabled = config.failures('kube-apiserver-arg', (args) => admissionPlugins(args).includes('EventRateLimit'));
+        const notEnabled = config.failures('control-plane', 'kube-apiserver-arg', (args) => admissionPlugins(args).includes('EventRateLimit'));
         if (notEnabled.length) {
           return nonCompliant(`EventRateLimit is not in enable-admission-plugins: ${notEnabled.join('; ')}`);
         }

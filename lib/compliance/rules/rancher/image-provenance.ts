@@ -73,7 +73,7 @@ export const rke2ImageProvenance = defineRule(
               : nonCompliant(`the image admission policy exempts namespaces that may hold workloads: ${exempted.join(', ')}`);
           }
         }
-        const webhook = config.failures('kube-apiserver-arg', (args) => admissionPlugins(args).includes('ImagePolicyWebhook'));
+        const webhook = config.failures('control-plane', 'kube-apiserver-arg', (args) => admissionPlugins(args).includes('ImagePolicyWebhook'));
         if (webhook.length) {
           return nonCompliant('no image admission policy in additional_manifest and ImagePolicyWebhook is not enabled');
         }

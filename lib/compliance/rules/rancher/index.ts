@@ -5,6 +5,8 @@ import { rke2AuditPolicy } from './audit-policy';
 import { rke2EtcdMetricsNotExposed, rke2EtcdSnapshots, rke2MachinesPrivate } from './best-practices';
 import { rke2CisProfile } from './cis-profile';
 import { rke2CniNetworkPolicy } from './cni';
+import { rke2ApiServerArgs, rke2ControllerManagerArgs, rke2EtcdArgs, rke2KubeletArgs, rke2SchedulerArgs } from './component-args';
+import { rke2ConfigOutsideRancher } from './config-files';
 import { rke2EtcdUser } from './etcd-user';
 import { rke2EventRateLimit } from './event-rate-limit';
 import { rke2HostKernelParameters } from './host-kernel-parameters';
@@ -25,6 +27,12 @@ export const RANCHER_RULES: IComplianceRule[] = [
   rke2AuditPolicy,
   rke2KubeletStrongCiphers,
   rke2KubeletPodMaxPids,
+  rke2ApiServerArgs,
+  rke2ControllerManagerArgs,
+  rke2SchedulerArgs,
+  rke2EtcdArgs,
+  rke2KubeletArgs,
+  rke2ConfigOutsideRancher,
   rke2PodSecurityRestricted,
   rke2CniNetworkPolicy,
   rke2ImageProvenance,

@@ -1,7 +1,8 @@
 import { cisRke2 } from '../../../cis/refs';
 import { check, defineRule } from '../../define-rule';
 import { RuleSeverity } from '../../types';
-import { argMap, withRke2Config } from './rke2-config';
+import { Rke2Args } from './rke2-args';
+import { withRke2Config } from './rke2-config';
 import { KubeletCipherSuites } from '../../../rancher/rke2-settings';
 
 /** The AEAD suites kube-bench accepts for the kubelet: the list HardenedRke2Cluster sets. */
@@ -22,8 +23,8 @@ export const rke2KubeletStrongCiphers = defineRule(
   },
   (cluster) =>
     withRke2Config(cluster, (config) => {
-      const failures = config.failures('kubelet-arg', (value) => {
-        const suites = (argMap(value).get('tls-cipher-suites') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const failures = config.failures('any', 'kubelet-arg', (value) => {
+        const suites = Rke2Args.of(value).list('tls-cipher-suites');
         return suites.length > 0 && suites.every((s) => STRONG_SUITES.has(s));
       });
       return check(failures.length === 0, `tls-cipher-suites unset or with weak suites: ${failures.join('; ')}`);
@@ -44,8 +45,8 @@ export const rke2KubeletPodMaxPids = defineRule(
   },
   (cluster) =>
     withRke2Config(cluster, (config) => {
-      const failures = config.failures('kubelet-arg', (value) => {
-        const limit = Number(argMap(value).get('pod-max-pids'));
+      const failures = config.failures('any', 'kubelet-arg', (value) => {
+        const limit = Number(Rke2Args.of(value).value('pod-max-pids'));
         return Number.isInteger(limit) && limit > 0;
       });
       return check(failures.length === 0, `pod-max-pids unset or unlimited: ${failures.join('; ')}`);

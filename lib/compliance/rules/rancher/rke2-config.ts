@@ -1,4 +1,14 @@
-// Internal helpers for the rancher rules: read the RKE2 config a rancher2_cluster_v2 gives its nodes.
+// Internal helpers for the rancher rules: the RKE2 configuration each machine of a rancher2_cluster_v2
+// actually gets, computed once and judged by every RKE2 rule.
+//
+// Rancher's planner (pkg/capr/planner/config.go addUserConfig) builds a machine's config from
+// machine_global_config, then every machine_selector_config entry in order whose machine_label_selector
+// matches the machine's labels (no selector: every machine), each key of a later entry replacing the
+// whole value of that key (lists are replaced, not appended). It then keeps only keys RKE2 knows for the
+// machine's role and reads boolean keys with norman's ToBool. The labels a machine has are its pool's
+// (pkg/controllers/provisioningv2 MachineDeployment template): the role labels, the pool, cluster and
+// deployment names, cattle.io/os and the pool's machine_labels. A selector on any other label may or may
+// not match a machine, so both outcomes are judged.
 //
 // machine_global_config and machine_selector_config[].config are YAML strings. HardenedRke2Cluster writes
 // them as JSON (which is valid YAML), so the rules parse JSON. A config written in other YAML syntax may
@@ -7,9 +17,16 @@
 import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
 import { IResolvedResource, IRuleContext, RuleEvaluation } from '../../types';
 import { unknown } from '../../define-rule';
+import { RKE2_API_SERVER_DEFAULTS, Rke2Args } from './rke2-args';
 
 /** The default `config` of a selector entry in rancher2 14.1.1 when none is given. */
 const SELECTOR_CONFIG_DEFAULT = { 'protect-kernel-defaults': false };
+
+/** RKE2 config keys of type boolean: Rancher converts their values with norman's ToBool. */
+const BOOLEAN_KEYS = new Set(['protect-kernel-defaults', 'etcd-expose-metrics', 'secrets-encryption', 'selinux', 'etcd-disable-snapshots']);
+
+/** Selectors whose match cannot be decided are judged both ways; beyond this many the config is unknown. */
+const MAX_UNDECIDED_SELECTORS = 6;
 
 /** Thrown when an RKE2 config string is not JSON; rules turn it into `unknown`. */
 export class NotJsonError extends Error {
@@ -19,14 +36,61 @@ export class NotJsonError extends Error {
   }
 }
 
-/** A selector entry: its parsed config and whether it applies to every node. */
+/** Thrown when the engine cannot tell which config a machine gets; rules turn it into `unknown` (never a pass). */
+export class UndecidableConfigError extends NotJsonError {
+  constructor(message: string) {
+    super('');
+    this.message = message;
+    this.name = 'UndecidableConfigError';
+  }
+}
+
+/** A machine role in an RKE2 cluster. */
+export type Rke2Role = 'etcd' | 'control-plane' | 'worker';
+
+const ROLE_LABELS: Record<Rke2Role, string> = {
+  'etcd': 'rke.cattle.io/etcd-role',
+  'control-plane': 'rke.cattle.io/control-plane-role',
+  'worker': 'rke.cattle.io/worker-role',
+};
+
+/** Three-valued match of a selector against a machine. */
+type Match = 'yes' | 'no' | 'maybe';
+
+/** A label selector requirement (matchLabels entries become `In` with one value). */
+interface Requirement {
+  readonly key: string;
+  readonly operator: string;
+  readonly values: string[];
+}
+
+/** A selector entry: its parsed config and its label requirements (undefined: every machine). */
 export interface SelectorEntry {
   readonly index: number;
   readonly config: any;
-  readonly allNodes: boolean;
+  readonly requirements?: Requirement[];
 }
 
-/** The RKE2 config of a cluster: global keys plus the selector entries that override them. */
+/** The labels of a pool's machines: `known` keys are decided (absent means absent); others may exist. */
+interface MachineGroup {
+  readonly name: string;
+  readonly roles: Rke2Role[];
+  readonly labels: Map<string, string | undefined>;
+}
+
+/** The config one group of machines gets, with where each key came from. */
+export interface EffectiveConfig {
+  /** `pool "name"`, or `every <role> machine` when the cluster lists no pools. */
+  readonly machines: string;
+  readonly roles: Rke2Role[];
+  readonly config: Record<string, any>;
+  /** The source of each key: `machine_global_config` or `machine_selector_config[i]`. */
+  readonly sources: Record<string, string>;
+  /** Selector entries whose match could not be decided and are assumed to apply in this variant. */
+  readonly assumed: number[];
+}
+
+/** The RKE2 configuration of a cluster: global keys, the selector entries, and what each machine gets. */
 export class Rke2Config {
   /** Reads and parses the cluster's configs; throws UnresolvedValueError or NotJsonError. */
   public static of(cluster: IResolvedResource): Rke2Config {
@@ -40,40 +104,197 @@ export class Rke2Config {
       const path = `rke_config.machine_selector_config.${index}.config`;
       const config = entry.config === undefined || entry.config === null ? SELECTOR_CONFIG_DEFAULT : parseJsonObject(entry.config, path);
       const selector = Array.isArray(entry.machine_label_selector) ? entry.machine_label_selector[0] : entry.machine_label_selector;
-      return { index, config: config ?? {}, allNodes: selector === undefined || selector === null };
+      return { index, config: config ?? {}, requirements: selector === undefined || selector === null ? undefined : requirementsOf(selector, index) };
     });
-    return new Rke2Config(global, selectors);
+    return new Rke2Config(global, selectors, machineGroups(cluster));
   }
+
+  /** Every effective config of every machine group (one per way the undecided selectors can go). */
+  public readonly effective: EffectiveConfig[];
 
   private constructor(
     public readonly global: any,
     public readonly selectors: SelectorEntry[],
-  ) {}
+    groups: MachineGroup[],
+  ) {
+    this.effective = groups.flatMap((group) => this.configsOf(group));
+  }
+
+  /** The effective configs of the machines with a role (`any`: every machine). */
+  public forRole(role: Rke2Role | 'any'): EffectiveConfig[] {
+    return role === 'any' ? this.effective : this.effective.filter((e) => e.roles.includes(role));
+  }
 
   /**
-   * Where a key does not satisfy the predicate on some node: the global value (unless an entry for every
-   * node replaces it) and each selector entry that sets the key. Empty when every node satisfies it.
+   * The problems `judge` finds in the config of each machine with the role, each once, followed by the
+   * machines that have it: `machine_selector_config[1] kubelet-arg=[...] (pool "gpu")`. Empty when none.
    */
-  public failures(key: string, ok: (value: any) => boolean): string[] {
-    const setting = this.selectors.filter((s) => key in s.config);
-    const failures: string[] = [];
-    if (!setting.some((s) => s.allNodes) && !ok(this.global[key])) {
-      failures.push(`machine_global_config ${key}=${show(this.global[key])}`);
-    }
-    for (const s of setting) {
-      if (!ok(s.config[key])) {
-        failures.push(`machine_selector_config[${s.index}] ${key}=${show(s.config[key])}`);
+  public problems(role: Rke2Role | 'any', judge: (effective: EffectiveConfig) => string[]): string[] {
+    const found = new Map<string, string[]>();
+    for (const e of this.forRole(role)) {
+      const where = `${e.machines}${e.assumed.length ? ` if machine_selector_config[${e.assumed.join('], [')}] ${e.assumed.length === 1 ? 'matches' : 'match'} it` : ''}`;
+      for (const problem of judge(e)) {
+        found.set(problem, [...(found.get(problem) ?? []), where]);
       }
     }
-    return failures;
+    return [...found].map(([problem, where]) => `${problem} (${[...new Set(where)].join('; ')})`);
   }
 
-  /** Every value a key takes on some node (global unless replaced everywhere, plus selector values). */
-  public values(key: string): any[] {
-    const setting = this.selectors.filter((s) => key in s.config);
-    const values = setting.map((s) => s.config[key]);
-    return setting.some((s) => s.allNodes) ? values : [this.global[key], ...values];
+  /** Where a key does not satisfy the predicate on a machine with the role: its source and value, and the machines. */
+  public failures(role: Rke2Role | 'any', key: string, ok: (value: any) => boolean): string[] {
+    return this.problems(role, (e) => (ok(e.config[key]) ? [] : [`${e.sources[key] ?? 'machine_global_config'} ${key}=${show(e.config[key])}`]));
   }
+
+  /** Every value a key takes on a machine with the role. */
+  public values(role: Rke2Role | 'any', key: string): any[] {
+    const seen = new Map<string, any>();
+    this.forRole(role).forEach((e) => seen.set(JSON.stringify(e.config[key]) ?? 'undefined', e.config[key]));
+    return [...seen.values()];
+  }
+
+  private configsOf(group: MachineGroup): EffectiveConfig[] {
+    let variants: Array<{ config: Record<string, any>; sources: Record<string, string>; assumed: number[] }> = [
+      { config: { ...this.global }, sources: Object.fromEntries(Object.keys(this.global).map((k) => [k, 'machine_global_config'])), assumed: [] },
+    ];
+    let undecided = 0;
+    for (const selector of this.selectors) {
+      const match = selector.requirements === undefined ? 'yes' : matches(selector.requirements, group.labels);
+      if (match === 'no') {
+        continue;
+      }
+      const applied = variants.map((v) => ({
+        config: { ...v.config, ...selector.config },
+        sources: { ...v.sources, ...Object.fromEntries(Object.keys(selector.config).map((k) => [k, `machine_selector_config[${selector.index}]`])) },
+        assumed: match === 'maybe' ? [...v.assumed, selector.index] : v.assumed,
+      }));
+      if (match === 'yes') {
+        variants = applied;
+      } else {
+        undecided++;
+        if (undecided > MAX_UNDECIDED_SELECTORS) {
+          throw new UndecidableConfigError(
+            `more than ${MAX_UNDECIDED_SELECTORS} machine_selector_config entries select ${group.name} by labels the cluster does not set, so its configuration cannot be judged at synth time (select by machine_labels of the pools or by role labels)`,
+          );
+        }
+        variants = [...variants, ...applied];
+      }
+    }
+    return variants.map((v) => ({ machines: group.name, roles: group.roles, config: rancherView(v.config), sources: v.sources, assumed: v.assumed }));
+  }
+}
+
+/** The config as Rancher hands it to RKE2: boolean keys through ToBool, values of other types dropped. */
+function rancherView(config: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (BOOLEAN_KEYS.has(key) && value !== undefined && value !== null) {
+      out[key] = toBool(value);
+    } else if (typeof value === 'string' || typeof value === 'boolean' || Array.isArray(value)) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** norman's convert.ToBool: the first item of a list; true, or "true", "t", "yes", "y" in any case. */
+function toBool(value: any): boolean {
+  const single = Array.isArray(value) ? value[0] : value;
+  if (typeof single === 'boolean') {
+    return single;
+  }
+  return ['true', 't', 'yes', 'y'].includes(String(single ?? '').trim().toLowerCase());
+}
+
+function requirementsOf(selector: any, index: number): Requirement[] {
+  const where = `rke_config.machine_selector_config.${index}.machine_label_selector`;
+  if (isTerraformExpression(selector)) {
+    throw new UnresolvedValueError(where, selector);
+  }
+  const labels = selector.match_labels ?? {};
+  if (isTerraformExpression(labels)) {
+    throw new UnresolvedValueError(`${where}.match_labels`, labels);
+  }
+  const expressions: any[] = selector.match_expressions === undefined || selector.match_expressions === null ? [] : [].concat(selector.match_expressions);
+  return [
+    ...Object.entries<any>(labels).map(([key, value]) => ({ key, operator: 'In', values: [String(value)] })),
+    ...expressions.map((e) => {
+      if (isTerraformExpression(e)) {
+        throw new UnresolvedValueError(`${where}.match_expressions`, e);
+      }
+      const operator = String(e.operator ?? '');
+      if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) {
+        throw new UndecidableConfigError(`${where}: operator ${JSON.stringify(operator)} is not In, NotIn, Exists or DoesNotExist (Rancher refuses the selector)`);
+      }
+      return { key: String(e.key ?? ''), operator, values: (e.values ?? []).map(String) };
+    }),
+  ];
+}
+
+/** Label selector semantics (every requirement must hold), over labels some of which are unknown. */
+function matches(requirements: Requirement[], labels: Map<string, string | undefined>): Match {
+  const results = requirements.map((r): Match => {
+    const decided = labels.has(r.key);
+    const value = labels.get(r.key);
+    const unresolved = r.values.some(isTerraformExpression) || (value !== undefined && isTerraformExpression(value));
+    if (!decided || unresolved) {
+      return 'maybe';
+    }
+    const present = value !== undefined;
+    switch (r.operator) {
+      case 'In':
+        return present && r.values.includes(value!) ? 'yes' : 'no';
+      case 'NotIn':
+        return present && r.values.includes(value!) ? 'no' : 'yes';
+      case 'Exists':
+        return present ? 'yes' : 'no';
+      default:
+        return present ? 'no' : 'yes';
+    }
+  });
+  return results.includes('no') ? 'no' : results.includes('maybe') ? 'maybe' : 'yes';
+}
+
+/** The machine groups of the cluster: one per pool, or one per role when it lists no pools. */
+function machineGroups(cluster: IResolvedResource): MachineGroup[] {
+  const raw = cluster.get('rke_config.machine_pools');
+  const pools: any[] = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+  if (pools.length === 0) {
+    // Custom nodes: only the role labels are known.
+    return (Object.keys(ROLE_LABELS) as Rke2Role[]).map((role) => ({
+      name: `every ${role} machine`,
+      roles: [role],
+      labels: new Map((Object.keys(ROLE_LABELS) as Rke2Role[]).map((r) => [ROLE_LABELS[r], r === role ? 'true' : undefined])),
+    }));
+  }
+  const clusterName = cluster.isUnresolved('name') ? '${unknown}' : String(cluster.get('name') ?? '');
+  return pools.map((pool, index) => {
+    if (isTerraformExpression(pool)) {
+      throw new UnresolvedValueError('rke_config.machine_pools', pool);
+    }
+    const roles = (['etcd', 'control-plane', 'worker'] as Rke2Role[]).filter((role) => {
+      const value = pool[{ 'etcd': 'etcd_role', 'control-plane': 'control_plane_role', 'worker': 'worker_role' }[role]];
+      if (isTerraformExpression(value)) {
+        throw new UnresolvedValueError(`rke_config.machine_pools.${index}`, value);
+      }
+      return value === true;
+    });
+    const name = String(pool.name ?? index);
+    const labels = new Map<string, string | undefined>([
+      ['rke.cattle.io/rke-machine-pool-name', name],
+      ['rke.cattle.io/cluster-name', clusterName],
+      ['cluster.x-k8s.io/cluster-name', clusterName],
+      ['cluster.x-k8s.io/deployment-name', `${clusterName}-${name}`],
+      ['cluster.x-k8s.io/control-plane-name', roles.includes('control-plane') ? 'true' : undefined],
+      ['cattle.io/os', String(pool.machine_os ?? 'linux')],
+      ...(Object.keys(ROLE_LABELS) as Rke2Role[]).map((r): [string, string | undefined] => [ROLE_LABELS[r], roles.includes(r) ? 'true' : undefined]),
+    ]);
+    const machineLabels = pool.machine_labels;
+    if (isTerraformExpression(machineLabels)) {
+      throw new UnresolvedValueError(`rke_config.machine_pools.${index}.machine_labels`, machineLabels);
+    }
+    Object.entries<any>(machineLabels ?? {}).forEach(([k, v]) => labels.set(k, String(v)));
+    return { name: `pool ${JSON.stringify(name)}`, roles, labels };
+  });
 }
 
 function show(value: unknown): string {
@@ -113,22 +334,9 @@ export function withRke2Config(cluster: IResolvedResource, check: (config: Rke2C
   return check(config);
 }
 
-/** `flag=value` entries of an RKE2 `*-arg` key (a list, or one string), as a map (last wins). */
-export function argMap(value: unknown): Map<string, string> {
-  const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-  const map = new Map<string, string>();
-  for (const entry of list) {
-    const text = String(entry).replace(/^--?/, '');
-    const eq = text.indexOf('=');
-    map.set(eq < 0 ? text : text.slice(0, eq), eq < 0 ? '' : text.slice(eq + 1));
-  }
-  return map;
-}
-
-/** The admission plugins a kube-apiserver-arg value enables. */
+/** The admission plugins the API server runs with a kube-apiserver-arg value (RKE2's default list kept by `+=`, minus disabled ones). */
 export function admissionPlugins(value: unknown): string[] {
-  const list = argMap(value).get('enable-admission-plugins');
-  return list ? list.split(',').map((p) => p.trim()).filter(Boolean) : [];
+  return Rke2Args.of(value, RKE2_API_SERVER_DEFAULTS).admissionPlugins();
 }
 
 /** A machine pool of the cluster and the machine config it references (undefined when not in the stack). */
@@ -229,15 +437,14 @@ export function readable(check: () => RuleEvaluation): RuleEvaluation {
  */
 export function admissionConfigPaths(config: Rke2Config): string[] {
   const paths = new Set<string>();
-  const apiServerArgs = config.values('kube-apiserver-arg');
-  for (const args of apiServerArgs) {
-    const explicit = argMap(args).get('admission-control-config-file');
+  for (const args of config.values('control-plane', 'kube-apiserver-arg')) {
+    const explicit = Rke2Args.of(args).value('admission-control-config-file');
     if (explicit) {
       paths.add(explicit);
     }
   }
   if (paths.size === 0) {
-    for (const path of config.values('pod-security-admission-config-file')) {
+    for (const path of config.values('control-plane', 'pod-security-admission-config-file')) {
       if (typeof path === 'string' && path) {
         paths.add(path);
       }

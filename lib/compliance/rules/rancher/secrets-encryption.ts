@@ -23,15 +23,16 @@ export const rke2SecretsEncryption = defineRule(
   },
   (cluster) =>
     withRke2Config(cluster, (config) => {
-      const dataDirs = [RKE2_DEFAULT_DATA_DIR, ...config.values('data-dir').filter((d): d is string => typeof d === 'string' && d !== '')];
-      // A selector entry for every node replaces the global value of each key it sets.
-      const replaced = new Set(config.selectors.filter((s) => s.allNodes).flatMap((s) => Object.keys(s.config)));
-      const global = Object.fromEntries(Object.entries(config.global).filter(([key]) => !replaced.has(key)));
-      const sources = [
-        { where: 'machine_global_config', keys: global },
-        ...config.selectors.map((s) => ({ where: `machine_selector_config[${s.index}]`, keys: s.config })),
-      ];
-      const failures = sources.flatMap(({ where, keys }) => secretsEncryptionProblems(keys, dataDirs).map((p) => `${where}: ${p}`));
+      // Judged per source (global config or selector entry), for the keys each server actually gets from it.
+      const failures = config.problems('control-plane', ({ config: c, sources }) => {
+        const dataDirs = [RKE2_DEFAULT_DATA_DIR, ...(typeof c['data-dir'] === 'string' && c['data-dir'] !== '' ? [c['data-dir']] : [])];
+        const bySource = new Map<string, Record<string, any>>();
+        for (const key of Object.keys(c)) {
+          const source = sources[key] ?? 'machine_global_config';
+          bySource.set(source, { ...(bySource.get(source) ?? {}), [key]: c[key] });
+        }
+        return [...bySource].flatMap(([where, keys]) => secretsEncryptionProblems(keys, dataDirs).map((p) => `${where}: ${p}`));
+      });
       return check(failures.length === 0, failures.join('; '));
     }),
 );

@@ -1,4 +1,4 @@
-import { WIDEST_RUNNER_PREFIX } from '../../../azure/state/state-names';
+import { WIDEST_RUNNER_PREFIX } from '../../../azure/state/runner-prefix';
 import { parseCidr } from '../../../azure/network/cidr';
 import { compliant, literalList, nonCompliant, references, valueOr } from '../../define-rule';
 import { IResolvedResource, IRuleContext, RuleSeverity } from '../../types';

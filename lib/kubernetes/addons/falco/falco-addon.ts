@@ -58,7 +58,9 @@ export class FalcoAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: FalcoAddonProps;
 
-  constructor(props: FalcoAddonProps = {}) {
+  constructor(props?: FalcoAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     if (props.minimumPriority !== undefined && !PRIORITIES.includes(props.minimumPriority)) {
       throw invalidProp('FalcoAddon', 'minimumPriority', props.minimumPriority, PRIORITIES.join(', '), 'use one of the Falco rule priorities');
     }

@@ -1,5 +1,5 @@
 import { ChartPin } from '../chart-pin';
-import { validateChartVersion } from '../pin-validation';
+import { requireAppVersion, validateChartVersion } from '../pin-validation';
 
 const REPOSITORY = 'https://falcosecurity.github.io/charts';
 
@@ -11,6 +11,7 @@ export class FalcoVersion extends ChartPin {
   /** Escape hatch: any other exact chart version (give the Falco version it ships). */
   public static of(version: string, appVersion: string): FalcoVersion {
     validateChartVersion('FalcoVersion.of', version);
+    requireAppVersion('FalcoVersion.of', appVersion);
     return new FalcoVersion(version, appVersion);
   }
 

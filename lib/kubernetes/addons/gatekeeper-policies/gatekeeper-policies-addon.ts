@@ -16,6 +16,7 @@ import { policyLibrary, renderConstraint, renderTemplate } from './policy-librar
 import { subjectParameter, validateAllowedRole, validateRbacSubject } from './rbac-exemptions';
 import { RbacSubject } from './rbac-subject';
 import { validateRegistryPrefix } from './registry-host';
+import { requireProps } from '../../../validation';
 
 /** Per-policy settings of the policy library. */
 export interface ConstraintOptions {
@@ -142,7 +143,8 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
 
   constructor(props: GatekeeperPoliciesAddonProps) {
     const construct = 'GatekeeperPoliciesAddon';
-    if (!props || !props.allowedRegistries || props.allowedRegistries.length === 0) {
+    requireProps(construct, props, 'pass GatekeeperPoliciesAddonProps with allowedRegistries');
+    if (!props.allowedRegistries || props.allowedRegistries.length === 0) {
       throw missingProp(construct, 'allowedRegistries', 'list the registries your images come from, e.g. ["myacr.azurecr.io/"] (CIS AKS 1.8 5.1.4)');
     }
     props.allowedRegistries.forEach((r) => validateRegistryPrefix(construct, r));

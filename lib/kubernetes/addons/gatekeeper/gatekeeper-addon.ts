@@ -2,6 +2,7 @@ import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
 import { HardenedNamespace } from '../../namespace/hardened-namespace';
+import { libraryNamespaceProps } from '../../namespace/reserved-namespaces';
 import { PodSecurityLevel } from '../../namespace/pod-security';
 import { GatekeeperVersion } from './gatekeeper-version';
 import { GATEKEEPER_HARDENING } from './hardening';
@@ -48,13 +49,15 @@ export class GatekeeperAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: GatekeeperAddonProps;
 
-  constructor(props: GatekeeperAddonProps = {}) {
+  constructor(props?: GatekeeperAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     this.props = props;
     this.namespace = props.namespace ?? 'gatekeeper-system';
   }
 
   public install(context: AddonInstallContext): void {
-    const namespace = new HardenedNamespace(context.chartScope, 'gatekeeper-namespace', {
+    const namespace = new HardenedNamespace(context.chartScope, 'gatekeeper-namespace', libraryNamespaceProps({
       name: this.namespace,
       podSecurityLevel: PodSecurityLevel.RESTRICTED,
       podSecurityVersion: context.podSecurityVersion,
@@ -63,7 +66,7 @@ export class GatekeeperAddon implements IClusterAddon {
       allowSameNamespaceTraffic: true,
       ingressTcpPorts: [8443],
       egressTcpPortsToAnywhere: [443, 6443],
-    });
+    }));
     new HardenedHelmRelease(context.chartScope, 'gatekeeper', {
       pin: this.props.version ?? GatekeeperVersion.V3_23_0,
       releaseName: 'gatekeeper',

@@ -6,10 +6,11 @@ import { invalidProp } from '../../../errors';
 import { IKubernetesCluster } from '../../cluster';
 import { HELM_MESH_ROOT_NAMESPACE, MANAGED_MESH_ROOT_NAMESPACE } from '../../exemptions';
 import { HardenedNamespace } from '../../namespace/hardened-namespace';
+import { libraryNamespaceProps } from '../../namespace/reserved-namespaces';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
-import { ISTIOD_HARDENING } from './hardening';
+import { ISTIO_BASE_HARDENING, ISTIO_CNI_HARDENING, ISTIOD_HARDENING } from './hardening';
 import { foldLegacyPilotValues } from './istiod-values';
 import { IstioVersion } from './istio-version';
 import { MeshAllowRule } from './mesh-authorization';
@@ -116,7 +117,9 @@ export class IstioAddon implements IClusterAddon {
   private readonly pending: Array<(context: AddonInstallContext) => void> = [];
   private installed?: { context: AddonInstallContext; mesh: Construct; traffic: MeshTraffic };
 
-  constructor(props: IstioAddonProps = {}) {
+  constructor(props?: IstioAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     if (props.revision !== undefined && !REVISION.test(props.revision)) {
       throw invalidProp('IstioAddon', 'revision', props.revision, 'a DNS label such as "1-30-3"', 'use lower-case letters, digits and "-"');
     }
@@ -276,26 +279,26 @@ export class IstioAddon implements IClusterAddon {
   private installCharts(context: AddonInstallContext, outbound: MeshOutboundTrafficPolicy): void {
     const scope = context.chartScope;
     const version = this.props.version ?? IstioVersion.V1_30_3;
-    const namespace = new HardenedNamespace(scope, 'istio-namespace', {
+    const namespace = new HardenedNamespace(scope, 'istio-namespace', libraryNamespaceProps({
       name: HELM_ROOT_NAMESPACE,
       podSecurityVersion: context.podSecurityVersion,
       allowSameNamespaceTraffic: true,
       // 15012 xDS and certificates for sidecars, 15017 injection/validation webhooks, 15014 monitoring.
       ingressTcpPorts: [15012, 15014, 15017],
       egressTcpPortsToAnywhere: [443, 6443],
-    });
+    }));
     const base = new HardenedHelmRelease(scope, 'istio-base', {
       pin: version.base(),
       releaseName: 'istio-base',
       namespace: namespace.namespaceName,
-      hardenedValues: { defaultRevision: this.props.revision ?? 'default' },
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIO_BASE_HARDENING), { defaultRevision: this.props.revision ?? 'default' }),
     });
     // The CNI node agent is privileged by design and belongs in kube-system (system-node-critical priority).
     new HardenedHelmRelease(scope, 'istio-cni', {
       pin: version.cni(),
       releaseName: 'istio-cni',
       namespace: 'kube-system',
-      hardenedValues: { ...(this.props.revision ? { revision: this.props.revision } : {}) },
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIO_CNI_HARDENING), this.props.revision ? { revision: this.props.revision } : {}),
       dependsOn: [base.release],
     });
     const userValues = foldLegacyPilotValues(this.props.istiodValues);
@@ -308,10 +311,7 @@ export class IstioAddon implements IClusterAddon {
       pin: version,
       releaseName: 'istiod',
       namespace: namespace.namespaceName,
-      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIOD_HARDENING), {
-        seccompProfile: { type: 'RuntimeDefault' },
-        meshConfig: { trustDomain: this.trustDomain },
-      }),
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(ISTIOD_HARDENING), { meshConfig: { trustDomain: this.trustDomain } }),
       typedValues: {
         meshConfig: { outboundTrafficPolicy: { mode: outbound } },
         ...(this.props.revision ? { revision: this.props.revision } : {}),

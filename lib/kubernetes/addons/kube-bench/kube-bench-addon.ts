@@ -9,6 +9,7 @@ import { AGENT_NAMESPACES } from '../../exemptions';
 import { nodeAgentNamespace } from '../node-agent-namespace';
 import { KubeBenchBenchmark } from './kube-bench-benchmark';
 import { KubeBenchVersion } from './kube-bench-version';
+import { COMMON_MOUNTS, RKE2_MOUNTS } from './host-mounts';
 
 /** Props of {@link KubeBenchAddon}. */
 export interface KubeBenchAddonProps {
@@ -54,24 +55,6 @@ function kubernetesMinor(version: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-interface HostMount {
-  readonly name: string;
-  readonly path: string;
-}
-
-/** Host paths the node checks read (mounted read-only at the same path). */
-const COMMON_MOUNTS: HostMount[] = [
-  { name: 'var-lib-kubelet', path: '/var/lib/kubelet' },
-  { name: 'etc-systemd', path: '/etc/systemd' },
-  { name: 'etc-default', path: '/etc/default' },
-  { name: 'etc-kubernetes', path: '/etc/kubernetes' },
-];
-/** RKE2 keeps kubelet config, certificates and manifests under /var/lib/rancher and /etc/rancher. */
-const RKE2_MOUNTS: HostMount[] = [
-  { name: 'var-lib-rancher', path: '/var/lib/rancher' },
-  { name: 'etc-rancher', path: '/etc/rancher' },
-];
-
 const CRON = /^(\S+\s+){4}\S+$/;
 
 /**
@@ -90,7 +73,9 @@ export class KubeBenchAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: KubeBenchAddonProps;
 
-  constructor(props: KubeBenchAddonProps = {}) {
+  constructor(props?: KubeBenchAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     props = props ?? {};
     if (props.benchmark !== undefined && props.benchmark !== null && !(props.benchmark instanceof KubeBenchBenchmark)) {
       throw invalidProp('KubeBenchAddon', 'benchmark', props.benchmark, 'a KubeBenchBenchmark, e.g. KubeBenchBenchmark.RKE2_CIS_1_8', 'use a KubeBenchBenchmark member or KubeBenchBenchmark.of(id, distribution)');

@@ -1,5 +1,5 @@
 import { ChartPin } from '../chart-pin';
-import { validateChartVersion } from '../pin-validation';
+import { requireAppVersion, validateChartVersion } from '../pin-validation';
 
 const REPOSITORY = 'https://azure.github.io/secrets-store-csi-driver-provider-azure/charts';
 
@@ -11,6 +11,7 @@ export class AzureKeyVaultProviderVersion extends ChartPin {
   /** Escape hatch: any other exact chart version (give the provider version it ships). */
   public static of(version: string, appVersion: string): AzureKeyVaultProviderVersion {
     validateChartVersion('AzureKeyVaultProviderVersion.of', version);
+    requireAppVersion('AzureKeyVaultProviderVersion.of', appVersion);
     return new AzureKeyVaultProviderVersion(version, appVersion);
   }
 

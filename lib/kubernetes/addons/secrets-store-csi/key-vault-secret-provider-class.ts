@@ -3,7 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../../errors';
 import { libraryScope } from '../../../scope';
-import { validateDnsLabel } from '../../../validation';
+import { requireProps, validateDnsLabel } from '../../../validation';
 
 /** Kind of a Key Vault object mounted by the Azure provider. */
 export enum KeyVaultObjectType {
@@ -132,8 +132,9 @@ export class KeyVaultSecretProviderClass extends Construct {
   constructor(scope: Construct, id: string, props: KeyVaultSecretProviderClassProps) {
     super(libraryScope(scope, id, 'KeyVaultSecretProviderClass'), id);
     const construct = `${CONSTRUCT} ${this.node.path}`;
+    requireProps(construct, props, 'pass KeyVaultSecretProviderClassProps');
     for (const prop of ['name', 'namespace', 'keyVaultName', 'tenantId', 'clientId'] as const) {
-      if (!props || props[prop] === undefined || props[prop] === '') {
+      if (props[prop] === undefined || props[prop] === null || props[prop] === '') {
         throw missingProp(construct, prop, prop === 'clientId' ? 'pass WorkloadIdentity.clientId' : `pass the ${prop}`);
       }
     }

@@ -71,7 +71,9 @@ export class SecretsStoreCsiAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: SecretsStoreCsiAddonProps;
 
-  constructor(props: SecretsStoreCsiAddonProps = {}) {
+  constructor(props?: SecretsStoreCsiAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     this.namespace = props.namespace ?? SYSTEM_NAMESPACE;
     validateDnsLabel('SecretsStoreCsiAddon', 'namespace', this.namespace);
     const interval = props.rotationPollInterval;

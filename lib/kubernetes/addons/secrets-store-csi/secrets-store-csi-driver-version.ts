@@ -1,5 +1,5 @@
 import { ChartPin } from '../chart-pin';
-import { validateChartVersion } from '../pin-validation';
+import { requireAppVersion, validateChartVersion } from '../pin-validation';
 
 const REPOSITORY = 'https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts';
 
@@ -11,6 +11,7 @@ export class SecretsStoreCsiDriverVersion extends ChartPin {
   /** Escape hatch: any other exact chart version (give the driver version it ships). */
   public static of(version: string, appVersion: string): SecretsStoreCsiDriverVersion {
     validateChartVersion('SecretsStoreCsiDriverVersion.of', version);
+    requireAppVersion('SecretsStoreCsiDriverVersion.of', appVersion);
     return new SecretsStoreCsiDriverVersion(version, appVersion);
   }
 

@@ -57,7 +57,9 @@ export class TrivyOperatorAddon implements IClusterAddon {
   public readonly namespace: string;
   private readonly props: TrivyOperatorAddonProps;
 
-  constructor(props: TrivyOperatorAddonProps = {}) {
+  constructor(props?: TrivyOperatorAddonProps) {
+    // null from a JavaScript caller means "not given", as undefined does.
+    props = props ?? {};
     this.props = props;
     this.namespace = props.namespace ?? AGENT_NAMESPACES[TrivyOperatorAddon.ID];
   }
@@ -75,10 +77,7 @@ export class TrivyOperatorAddon implements IClusterAddon {
       pin: this.props.version ?? TrivyOperatorVersion.V0_34_0,
       releaseName: 'trivy-operator',
       namespace: namespace.namespaceName,
-      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(TRIVY_OPERATOR_HARDENING), {
-        compliance: { specs, reportType: 'all' },
-        trivyOperator: { scanJobPodTemplateContainerSecurityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true } },
-      }),
+      hardenedValues: HelmValues.resolve(HelmValues.fromKeys(TRIVY_OPERATOR_HARDENING), { compliance: { specs, reportType: 'all' } }),
       typedValues: {
         trivy: {
           severity: (this.props.severities ?? ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']).join(','),

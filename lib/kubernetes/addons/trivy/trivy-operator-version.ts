@@ -1,5 +1,5 @@
 import { ChartPin } from '../chart-pin';
-import { validateChartVersion } from '../pin-validation';
+import { requireAppVersion, validateChartVersion } from '../pin-validation';
 
 const REPOSITORY = 'https://aquasecurity.github.io/helm-charts/';
 
@@ -11,6 +11,7 @@ export class TrivyOperatorVersion extends ChartPin {
   /** Escape hatch: any other exact chart version (give the operator version it ships). */
   public static of(version: string, appVersion: string): TrivyOperatorVersion {
     validateChartVersion('TrivyOperatorVersion.of', version);
+    requireAppVersion('TrivyOperatorVersion.of', appVersion);
     return new TrivyOperatorVersion(version, appVersion);
   }
 
