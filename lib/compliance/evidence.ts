@@ -9,7 +9,7 @@ import { ReportFinding } from './report';
 import { controlKey, requirementsOf } from './rule-evidence';
 import { StackResources } from './rule-context';
 import { ComplianceStatus, EvidenceRequirement, EvidenceSubject, IComplianceRule, IResolvedResource } from './types';
-import { WaiverIndex } from './waivers';
+import { IWaiverMatcher } from './waiver-match';
 
 /** Terraform types of the clusters an app can create. */
 export const CLUSTER_RESOURCE_TYPES = ['azurerm_kubernetes_cluster', 'rancher2_cluster_v2'];
@@ -38,7 +38,7 @@ export interface EvidenceInput {
   readonly rules: IComplianceRule[];
   readonly stacks: CheckedStack[];
   readonly served: ServedCluster[];
-  readonly waivers: WaiverIndex;
+  readonly waivers: IWaiverMatcher;
 }
 
 /** The "no evidence" findings of the app, each in the stack of the thing it protects. */

@@ -10,6 +10,7 @@ import { requirementsOf } from './rule-evidence';
 import { SourceLocation } from './source-location';
 import { ComplianceStatus, Finding, IComplianceRule, RuleSeverity } from './types';
 import { RecordedWaiver } from './waiver-match';
+import { ServedCluster } from '../kubernetes/served-cluster';
 
 /** Marks a compliance.json this engine wrote; readers check it before trusting the rest. */
 export const REPORT_FORMAT = 'cdktf-hardened-k8s/compliance-report';
@@ -113,6 +114,13 @@ export interface ComplianceReport {
   readonly sources?: Record<string, SourceLocation>;
   /** The app's waivers (app report only), so `check` judges a plan with them without running the app. */
   readonly waivers?: RecordedWaiver[];
+  /** Which baseline serves which cluster (app report only), so `check` counts evidence per cluster. */
+  readonly servedClusters?: ServedCluster[];
+  /**
+   * The construct paths of each stack's providers, backend, data sources, variables and locals, by stack
+   * and address (app report only): their JSON has none, and `check` names them as synth does.
+   */
+  readonly itemPaths?: Record<string, Record<string, string>>;
 }
 
 export const APP_SCOPE = '(app)';

@@ -5,11 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AnnotationMetadataEntryType, App, Manifest, TerraformStack } from 'cdktf';
 import { CisBenchmark } from '../cis/types';
+import { compareStrings } from '../ordering';
 import { complianceBlocked, sharedStackName, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
-import { evaluateStack, sortFindings } from './evaluate';
 import { elementPaths } from './element-paths';
-import { missingEvidence } from './evidence';
+import { judgeApp } from './judge-app';
 import { composeReport, listedBenchmarks } from './compose-report';
 import { creationSites } from './creation-sites';
 import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, REPORT_SARIF, writeOutput } from './outdir';
@@ -20,7 +20,7 @@ import { SourceLocation } from './source-location';
 import { StackResources } from './rule-context';
 import { IComplianceRule, IRulePack } from './types';
 import { WaiverIndex } from './waivers';
-import { servedClusters } from '../kubernetes/served-cluster';
+import { ServedCluster, servedClusters } from '../kubernetes/served-cluster';
 
 export interface SynthRunConfig {
   readonly app: App;
@@ -45,6 +45,8 @@ export interface SynthRunConfig {
 interface StackResult {
   readonly stack: TerraformStack;
   readonly resources: StackResources;
+  /** Construct paths of the stack's items whose JSON has none (providers, backend, data sources). */
+  readonly itemPaths: Map<string, string>;
   findings: ReportFinding[];
 }
 
@@ -54,8 +56,12 @@ export class SynthRun {
   private readonly stackNames: string[];
   private sourceSites?: Record<string, SourceLocation>;
 
+  /** Which baseline serves which cluster, read from the construct tree once. */
+  private readonly served: ServedCluster[];
+
   constructor(private readonly config: SynthRunConfig) {
     this.waivers = new WaiverIndex(config.app);
+    this.served = servedClusters(config.app);
     this.stackNames = config.stacks.map((s) => s.node.id);
   }
 
@@ -74,19 +80,19 @@ export class SynthRun {
     const stackJson = this.config.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(this.config.outdir, this.config.manifest.forStack(stack).synthesizedStackPath), 'utf-8'));
-    const resources = new StackResources(stack.node.id, stackJson, elementPaths(stack));
-    this.results.set(stack.node.path, { stack, resources, findings: [] });
+    const itemPaths = elementPaths(stack);
+    const resources = new StackResources(stack.node.id, stackJson, itemPaths);
+    this.results.set(stack.node.path, { stack, resources, itemPaths, findings: [] });
   }
 
   /** Judges the app once every stack is checked: writes the green reports, or reports every blocking finding at once. */
   public finish(): void {
     const results = this.config.stacks.map((s) => this.results.get(s.node.path)).filter((r): r is StackResult => r !== undefined);
     // Rules see the whole app (a stack reading another's state), so every stack is evaluated at the end.
-    StackResources.linkApp(results.map((r) => r.resources));
+    const judged = judgeApp({ stacks: results.map((r) => r.resources), rules: this.config.rules, rulesByType: this.config.rulesByType, waivers: this.waivers, served: this.served });
     for (const r of results) {
-      r.findings = evaluateStack(r.resources, this.config.rulesByType, this.waivers).map((f) => ({ stack: r.stack.node.id, ...f }));
+      r.findings = judged.get(r.stack.node.id) ?? [];
     }
-    this.addMissingEvidence(results);
     const problems = this.problems();
     const findings = results.flatMap((r) => r.findings);
     const blocking = findings.filter((f) => isBlocking(f, this.config.failOnUnknown));
@@ -125,22 +131,6 @@ export class SynthRun {
     );
   }
 
-  /** Controls judged across stacks: a protected thing with no finding of a rule that protects it fails that rule. */
-  private addMissingEvidence(results: StackResult[]): void {
-    const missing = missingEvidence({
-      rules: this.config.rules,
-      stacks: results.map((r) => ({ name: r.stack.node.id, resources: r.resources, findings: r.findings })),
-      served: servedClusters(this.config.app),
-      waivers: this.waivers,
-    });
-    for (const r of results) {
-      const added = missing.filter((f) => f.stack === r.stack.node.id);
-      if (added.length > 0) {
-        r.findings = sortFindings([...r.findings, ...added]);
-      }
-    }
-  }
-
   private problems(): ReportProblem[] {
     const unchecked: ReportProblem[] = this.config.stacks
       .filter((s) => !this.results.has(s.node.path))
@@ -168,7 +158,7 @@ export class SynthRun {
 
   private report(scope: string, stacks: string[], findings: ReportFinding[], problems: ReportProblem[], blocked: boolean): ComplianceReport {
     const { rules, packs, failOnUnknown, benchmarks } = this.config;
-    return composeReport({ scope, stacks, findings, problems, blocked, rules, packs, failOnUnknown, benchmarks, sources: this.sources(), waivers: this.waivers.recorded() });
+    return composeReport({ scope, stacks, findings, problems, blocked, rules, packs, failOnUnknown, benchmarks, sources: this.sources(), waivers: this.waivers.recorded(), served: this.served, itemPaths: this.itemPaths() });
   }
 
   /** Where the app created the resources of all findings, relative to the project root (the app's working directory). */
@@ -178,6 +168,15 @@ export class SynthRun {
       this.sourceSites = creationSites(this.config.app, paths, process.cwd());
     }
     return this.sourceSites;
+  }
+
+  /** The construct paths of every stack's items that are not resources, by stack name, for `check`. */
+  private itemPaths(): Record<string, Record<string, string>> {
+    const out: Record<string, Record<string, string>> = {};
+    for (const r of this.results.values()) {
+      out[r.stack.node.id] = Object.fromEntries([...r.itemPaths.entries()].sort(([a], [b]) => compareStrings(a, b)));
+    }
+    return out;
   }
 
   /** The benchmarks the reports list: the selected ones, or every one the applied rules cite. */

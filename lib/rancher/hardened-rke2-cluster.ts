@@ -4,7 +4,7 @@ import { HardenedK8sError, invalidProp, missingProp, tokenNotAllowed } from '../
 import { ClusterEndpoint, IKubernetesCluster, KubernetesDistribution, PolicyEngine } from '../kubernetes/cluster';
 import { validateRegistryPrefix } from '../kubernetes/addons/gatekeeper-policies/registry-host';
 import { admissionConfiguration, SYSTEM_NAMESPACES } from './admission-config';
-import { validateExemptNamespace } from '../kubernetes/exemptions';
+import { validateExemptNamespace } from '../kubernetes/exemption-validation';
 import { auditPolicy } from './audit-policy';
 import { Rancher2CloudCredential } from './bindings/cloud-credential';
 import { Rancher2ClusterV2 } from './bindings/cluster-v2';

@@ -16,7 +16,8 @@ import {
   HardenedNamespace,
 } from '../../lib';
 import { HardenedK8sError } from '../../lib/errors';
-import { AGENT_NAMESPACES, SYSTEM_NAMESPACES, systemNamespaces, validateExemptImage, workloadNamespaces } from '../../lib/kubernetes/exemptions';
+import { validateExemptImage } from '../../lib/kubernetes/exemption-validation';
+import { AGENT_NAMESPACES, SYSTEM_NAMESPACES, systemNamespaces, workloadNamespaces } from '../../lib/kubernetes/exemptions';
 import { appFindings, testApp } from '../helpers/synth';
 import { baseline, manifests, REGISTRIES, synthJson } from './baseline-helpers';
 
