@@ -40,8 +40,9 @@ export default tseslint.config(
     },
   },
   {
+    // The constructs; the engine itself and what sits above it (the check command, the testing entry) may use it.
     files: ['lib/**/*.ts'],
-    ignores: ['lib/compliance/**', 'lib/index.ts'],
+    ignores: ['lib/compliance/**', 'lib/cli/**', 'lib/testing/**', 'lib/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: DEEP_IMPORTS, patterns: [ENGINE] }] },
   },
   {
