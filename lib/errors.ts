@@ -96,6 +96,22 @@ export function unknownWaiverRule(scopePath: string, ruleId: string, packs: stri
   );
 }
 
+/** A problem line: a waiver naming a rule whose findings may never be accepted. */
+export function unwaivableRule(scopePath: string, ruleId: string): string {
+  return (
+    `waiver of ${show(ruleId)} on ${scopePath || '<app>'}: the rule cannot be waived (its findings put a credential or an unsafe setting into what Terraform applies). ` +
+    'Fix: remove the waiver and fix the configuration the finding names.'
+  );
+}
+
+/** A problem line: two stacks of one name, whose output and state would clash. */
+export function sharedStackName(name: string, paths: string[]): string {
+  return (
+    `stacks ${paths.map(show).join(' and ')} share the name ${show(name)}: cdktf writes both to cdktf.out/stacks/${name} and their state keys clash. ` +
+    'Allowed: one name per stack in the app. Fix: give each platform of a fleet its own name prefix.'
+  );
+}
+
 /** A problem line: a stack that was synthesized without passing through the engine. */
 export function stackNotChecked(stackPath: string): string {
   return (
@@ -123,6 +139,16 @@ export function noStacksToCheck(pack: string): HardenedK8sError {
     `Compliance.apply(${show(pack)}): the app has no TerraformStack yet, so the check has no stack to run in. ` +
       'Allowed: apply() once the app has at least one stack (stacks added after it are checked too). ' +
       'Fix: create the stacks first (new TerraformStack(app, ...), new ClusterBaseline(app, ...)), then call Compliance.of(app).apply(pack).',
+  );
+}
+
+/** A rule of a pack with the id of another rule already applied: it would silently replace that rule. */
+export function duplicateRuleId(ruleId: string, appliedPack: string, newPack: string): HardenedK8sError {
+  return new HardenedK8sError(
+    `Compliance.apply(${show(newPack)}): rule ${show(ruleId)} has the id of another rule, applied from pack ${show(appliedPack)}; ` +
+      'it would replace that rule (a rule that checks nothing would make its controls pass). ' +
+      'Allowed: each rule id once per app; the same rule object may be in several packs. ' +
+      `Fix: give your rule an id of its own (e.g. "org-${ruleId}"), or leave the pack that holds the other rule out.`,
   );
 }
 

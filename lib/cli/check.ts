@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { blockedMessage, BlockedStack } from '../compliance/blocked-message';
 import { composeReport, rulesOfPacks } from '../compliance/compose-report';
-import { evaluateStack, indexRulesByType } from '../compliance/evaluate';
+import { indexRulesByType } from '../compliance/evaluate';
+import { judgeApp } from '../compliance/judge-app';
 import { APP_SCOPE, ComplianceReport, isBlocking, ReportFinding, summarize } from '../compliance/report';
 import { renderJunit } from '../compliance/report-junit';
 import { renderMarkdown } from '../compliance/report-markdown';
@@ -92,13 +93,14 @@ export function runCheck(options: CheckOptions, out: (line: string) => void): Ch
     plans.set(stack.name, plan);
   }
 
-  const findings: ReportFinding[] = [];
-  for (const stack of output.stacks) {
+  const resources = output.stacks.map((stack) => {
     const plan = plans.get(stack.name);
-    const json = plan ? plannedStackJson(stack.json, plan) : stack.json;
-    const found = evaluateStack(new StackResources(stack.name, json), rulesByType, waivers).map((f) => ({ stack: stack.name, ...f }));
-    findings.push(...found);
-  }
+    const paths = new Map(Object.entries(record.itemPaths?.[stack.name] ?? {}));
+    return new StackResources(stack.name, plan ? plannedStackJson(stack.json, plan) : stack.json, paths);
+  });
+  // The same judgement as synth's: every rule on every stack, then each protected thing's evidence.
+  const judged = judgeApp({ stacks: resources, rules, rulesByType, waivers, served: record.servedClusters ?? [] });
+  const findings: ReportFinding[] = output.stacks.flatMap((s) => judged.get(s.name) ?? []);
   const failOnUnknown = record.options.failOnUnknown;
   const problems = record.problems;
   const blocking = findings.filter((f) => isBlocking(f, failOnUnknown));
@@ -115,6 +117,8 @@ export function runCheck(options: CheckOptions, out: (line: string) => void): Ch
     benchmarks: record.options.benchmarks ?? undefined,
     sources: record.sources ?? {},
     waivers: record.waivers ?? [],
+    served: record.servedClusters ?? [],
+    itemPaths: record.itemPaths ?? {},
   });
 
   write(options.cwd, options.json, () => JSON.stringify(report, null, 2) + '\n');

@@ -25,6 +25,10 @@ export function constructExpression(constructPath: string): string {
  * i.e. the construct the app (or the library, in its own stacks) created there.
  */
 export function waiverTarget(stackPath: string, resourcePath: string): string {
+  // A finding on a construct outside the stack (a ClusterBaseline's missing evidence) is waived there.
+  if (!resourcePath.startsWith(`${stackPath}/`)) {
+    return resourcePath;
+  }
   const below = resourcePath.slice(stackPath.length + 1).split('/')[0];
   return below ? `${stackPath}/${below}` : resourcePath;
 }

@@ -1,7 +1,7 @@
 import { App, ISynthesisSession, IStackSynthesizer, Manifest, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { CisBenchmark } from '../cis/types';
-import { conflictingComplianceOption, invalidProp, noStacksToCheck } from '../errors';
+import { conflictingComplianceOption, duplicateRuleId, invalidProp, noStacksToCheck } from '../errors';
 import { compareStrings } from '../ordering';
 import { appOf } from './app-of';
 import { indexRulesByType } from './evaluate';
@@ -68,6 +68,8 @@ export class Compliance {
   private readonly options: { -readonly [K in OptionName]?: ComplianceOptions[K] } = {};
   private readonly packs: IRulePack[] = [];
   private readonly rules = new Map<string, IComplianceRule>();
+  /** The pack each applied rule came from first, for the error when another pack reuses its id. */
+  private readonly packOfRule = new Map<string, string>();
   /** The synth in progress, and the session cdktf gave it (each app.synth() has its own). */
   private run?: { readonly session: ISynthesisSession; readonly checks: SynthRun };
   /** Set when a synth's last stack was judged; the app validation checks that one was. */
@@ -79,8 +81,10 @@ export class Compliance {
   }
 
   /**
-   * Adds a pack's rules (a rule in several packs runs once) and hooks every stack. Call it once the app
-   * has its stacks: stacks added later are checked too, but an app with no stack yet is an error.
+   * Adds a pack's rules (the same rule object in several packs runs once) and hooks every stack. A rule
+   * whose id an applied rule of another pack already has is an error naming both packs: it would replace
+   * that rule. Call it once the app has its stacks: stacks added later are checked too, but an app with
+   * no stack yet is an error.
    */
   public apply(pack: IRulePack): Compliance {
     if (!pack || typeof pack.name !== 'string' || !Array.isArray(pack.rules)) {
@@ -89,9 +93,21 @@ export class Compliance {
     if (this.stacks().length === 0) {
       throw noStacksToCheck(pack.name);
     }
+    const seen = new Map<string, IComplianceRule>();
     for (const rule of pack.rules) {
       validateRule(rule);
-      this.rules.set(rule.metadata.id, rule);
+      const id = rule.metadata.id;
+      const applied = this.rules.get(id) ?? seen.get(id);
+      if (applied !== undefined && applied !== rule) {
+        throw duplicateRuleId(id, this.packOfRule.get(id) ?? pack.name, pack.name);
+      }
+      seen.set(id, rule);
+    }
+    for (const [id, rule] of seen) {
+      if (!this.rules.has(id)) {
+        this.rules.set(id, rule);
+        this.packOfRule.set(id, pack.name);
+      }
     }
     this.packs.push(pack);
     this.hookStacks();

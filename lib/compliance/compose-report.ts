@@ -19,6 +19,7 @@ import {
 import { SourceLocation } from './source-location';
 import { IComplianceRule, IRulePack } from './types';
 import { RecordedWaiver } from './waiver-match';
+import { ServedCluster } from '../kubernetes/served-cluster';
 
 export interface ReportInput {
   /** The stack name, or APP_SCOPE. */
@@ -36,6 +37,10 @@ export interface ReportInput {
   readonly sources: Record<string, SourceLocation>;
   /** The app's waivers (recorded in the app report for `check`). */
   readonly waivers: RecordedWaiver[];
+  /** Which baseline serves which cluster (recorded in the app report, so `check` counts evidence per cluster too). */
+  readonly served?: ServedCluster[];
+  /** Construct paths of each stack's items that are not resources (recorded in the app report for `check`). */
+  readonly itemPaths?: Record<string, Record<string, string>>;
 }
 
 /** The rules of packs as the engine holds them: one per id (a later pack's wins), sorted by id. */
@@ -77,6 +82,6 @@ export function composeReport(input: ReportInput): ComplianceReport {
     controls: controls.rows,
     notCoveredReasons: controls.notCoveredReasons,
     sources,
-    ...(isApp ? { waivers: input.waivers } : {}),
+    ...(isApp ? { waivers: input.waivers, servedClusters: input.served ?? [], itemPaths: input.itemPaths ?? {} } : {}),
   };
 }

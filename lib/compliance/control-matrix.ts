@@ -3,7 +3,8 @@ import { CisCatalog } from '../cis/catalog';
 import { ControlImplementation } from '../cis/types';
 import { benchmarkLabel } from './benchmark-label';
 import { KUBERNETES_NOT_COVERABLE } from './rules/kubernetes/not-coverable';
-import { IRulePack } from './types';
+import { controlKey, requirementsOf } from './rule-evidence';
+import { EvidenceSubject, IComplianceRule, IRulePack } from './types';
 import { compareStrings } from '../ordering';
 
 /** Controls a rule domain declares not coverable by a synth-time rule, with the reason. */
@@ -15,6 +16,28 @@ const UNCOVERED_REASON: Record<ControlImplementation, string> = {
   [ControlImplementation.PLATFORM]: 'platform default: nothing to configure',
   [ControlImplementation.PROCESS]: 'process: organisational review',
 };
+
+const SUBJECT_LABELS: Record<string, string> = {
+  [EvidenceSubject.KUBERNETES_CLUSTER]: 'cluster',
+  [EvidenceSubject.GATEKEEPER_CLUSTER]: 'Gatekeeper cluster',
+};
+
+/** `cluster`, `Gatekeeper cluster` or the resource type a rule's evidence is required per. */
+function protectedLabel(rule: IComplianceRule): string {
+  return rule.metadata.evidence!.protects.map((p) => SUBJECT_LABELS[p] ?? `\`${p}\``).join(' or ');
+}
+
+/** The evidence a control requires: per protected thing, each rule and the ids of its parts proving the control. */
+function evidenceCell(rules: IComplianceRule[], key: string): string {
+  return rules
+    .filter((r) => r.metadata.evidence)
+    .flatMap((r) => {
+      const parts = requirementsOf(r).filter((q) => q.cisControls.some((c) => controlKey(c) === key));
+      const ids = parts.length === 1 && parts[0].id === r.metadata.id ? '' : ` (${parts.map((q) => q.id).join(', ')})`;
+      return parts.length ? [`per ${protectedLabel(r)}: \`${r.metadata.id}\`${ids}`] : [];
+    })
+    .join('; ');
+}
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -31,24 +54,37 @@ export function renderControlMatrix(packs: IRulePack[]): string {
     'Every control of the benchmarks in the catalog, the compliance rules that prove it at synth time, and the',
     'construct default that satisfies it. Packs: ' + packs.map((p) => `\`${p.name}\``).join(', ') + '.',
     '',
+    'The evidence column names what each protected thing of an app must show for the control: for every',
+    'cluster (or Gatekeeper cluster, or resource of a type) the rule needs a finding for each named part,',
+    'or the control fails with a "no evidence" finding unless waived (see "Evidence each rule requires").',
+    '',
   ];
   for (const benchmark of CisCatalog.benchmarks()) {
     const controls = CisCatalog.controls(benchmark);
     const covered = controls.filter((c) => rules.some((r) => r.metadata.cisControls.some((x) => x.benchmark === benchmark && x.id === c.id)));
     lines.push(`## ${benchmarkLabel(benchmark)} (${covered.length} of ${controls.length} controls proven by a rule)`, '');
-    lines.push('| control | title | class | rules | construct default / why not covered |', '|---|---|---|---|---|');
+    lines.push('| control | title | class | rules | evidence required | construct default / why not covered |', '|---|---|---|---|---|---|');
     for (const control of controls) {
       const proving = rules.filter((r) => r.metadata.cisControls.some((x) => x.benchmark === benchmark && x.id === control.id));
       const ids = proving.map((r) => `\`${r.metadata.id}\``).join(', ');
       const defaults = [...new Set(proving.map((r) => r.metadata.constructDefault).filter((d): d is string => !!d))].join('; ');
       const notCoverable = NOT_COVERABLE.find((n) => n.control.benchmark === benchmark && n.control.id === control.id);
       const why = proving.length ? defaults : notCoverable ? `not coverable: ${notCoverable.key} (see below)` : UNCOVERED_REASON[control.implementation];
-      lines.push(`| ${control.id} | ${cell(control.title)} | ${control.implementation} | ${ids} | ${cell(why)} |`);
+      const evidence = evidenceCell(proving, `${benchmark}/${control.id}`);
+      lines.push(`| ${control.id} | ${cell(control.title)} | ${control.implementation} | ${ids} | ${cell(evidence)} | ${cell(why)} |`);
     }
     lines.push('');
   }
   const reasons = new Map(NOT_COVERABLE.map((n) => [n.key, n.reason]));
   lines.push('## Not coverable at synth time', '', ...[...reasons.keys()].sort(compareStrings).map((k) => `- **${k}**: ${reasons.get(k)}`), '');
+  lines.push('## Evidence each rule requires', '', '| rule | required per | part | what must be found | CIS |', '|---|---|---|---|---|');
+  for (const rule of [...rules].filter((r) => r.metadata.evidence).sort((a, b) => compareStrings(a.metadata.id, b.metadata.id))) {
+    for (const part of requirementsOf(rule)) {
+      const cis = part.cisControls.map((c) => `${benchmarkLabel(c.benchmark)} ${c.id}`).join(', ');
+      lines.push(`| \`${rule.metadata.id}\` | ${protectedLabel(rule)} | ${part.id} | ${cell(part.description)} | ${cis} |`);
+    }
+  }
+  lines.push('');
   lines.push('## Rules', '', '| rule | severity | title | CIS | resource types |', '|---|---|---|---|---|');
   for (const rule of [...rules].sort((a, b) => compareStrings(a.metadata.id, b.metadata.id))) {
     const m = rule.metadata;

@@ -1,4 +1,5 @@
 import { UnresolvedValueError } from './resolved-resource';
+import { scopeOf } from './rule-evidence';
 import { StackResources } from './rule-context';
 import { ComplianceStatus, Finding, IComplianceRule, IResolvedResource, IRuleContext, RuleEvaluation } from './types';
 import { IWaiverMatcher } from './waiver-match';
@@ -26,22 +27,33 @@ export function evaluateStack(
   const findings: Finding[] = [];
   for (const resource of resources.all()) {
     for (const rule of rulesByType.get(resource.terraformType) ?? []) {
-      const result = runRule(rule, resource, resources);
-      const waiver = WAIVABLE.has(result.status) ? waivers.match(rule.metadata.id, resource.constructPath) : undefined;
+      let result = runRule(rule, resource, resources);
+      let scope = scopeOf(rule, result);
+      if (typeof scope === 'string') {
+        result = { status: ComplianceStatus.UNKNOWN, message: `rule failed: ${scope}` };
+        scope = scopeOf(rule, result) as Exclude<typeof scope, string>;
+      }
+      const waiver = WAIVABLE.has(result.status) && rule.metadata.waivable !== false ? waivers.match(rule.metadata.id, resource.constructPath) : undefined;
       findings.push({
         ruleId: rule.metadata.id,
         title: rule.metadata.title,
         severity: rule.metadata.severity,
         status: result.status,
-        cisControls: rule.metadata.cisControls.map((c) => `${c.benchmark}/${c.id}`),
+        cisControls: scope.cisControls,
         constructPath: resource.constructPath,
         address: resource.address,
         message: result.message,
         waiverReason: waiver?.reason,
         ...(waiver?.builtIn ? { builtInWaiver: true } : {}),
+        ...(scope.evidence ? { evidence: scope.evidence } : {}),
       });
     }
   }
+  return sortFindings(findings);
+}
+
+/** Findings in report order: by construct path, address, then rule id. */
+export function sortFindings<T extends Finding>(findings: T[]): T[] {
   return findings.sort(
     (a, b) => compareStrings(a.constructPath, b.constructPath) || compareStrings(a.address, b.address) || compareStrings(a.ruleId, b.ruleId),
   );

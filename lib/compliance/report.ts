@@ -6,9 +6,11 @@ import { CisBenchmark, ControlImplementation } from '../cis/types';
 import { compareStrings } from '../ordering';
 import { benchmarkLabel } from './benchmark-label';
 import { notCoveredReason } from './not-covered';
+import { requirementsOf } from './rule-evidence';
 import { SourceLocation } from './source-location';
 import { ComplianceStatus, Finding, IComplianceRule, RuleSeverity } from './types';
 import { RecordedWaiver } from './waiver-match';
+import { ServedCluster } from '../kubernetes/served-cluster';
 
 /** Marks a compliance.json this engine wrote; readers check it before trusting the rest. */
 export const REPORT_FORMAT = 'cdktf-hardened-k8s/compliance-report';
@@ -70,7 +72,7 @@ export interface ComplianceSummary {
 
 /** Something wrong with the app's compliance set-up that blocks synth like a finding (e.g. a mistyped waiver). */
 export interface ReportProblem {
-  readonly kind: 'waiver' | 'unchecked-stack';
+  readonly kind: 'waiver' | 'unchecked-stack' | 'stack-name';
   /** Construct path the problem is attached to ('' for the app). */
   readonly constructPath: string;
   readonly message: string;
@@ -112,6 +114,13 @@ export interface ComplianceReport {
   readonly sources?: Record<string, SourceLocation>;
   /** The app's waivers (app report only), so `check` judges a plan with them without running the app. */
   readonly waivers?: RecordedWaiver[];
+  /** Which baseline serves which cluster (app report only), so `check` counts evidence per cluster. */
+  readonly servedClusters?: ServedCluster[];
+  /**
+   * The construct paths of each stack's providers, backend, data sources, variables and locals, by stack
+   * and address (app report only): their JSON has none, and `check` names them as synth does.
+   */
+  readonly itemPaths?: Record<string, Record<string, string>>;
 }
 
 export const APP_SCOPE = '(app)';
@@ -254,5 +263,14 @@ export function ruleEntry(rule: IComplianceRule): Record<string, unknown> {
     remediationTargets: m.remediationTargets ?? [],
     cisControls: m.cisControls.map((c) => `${c.benchmark}/${c.id}`),
     resourceTypes: m.resourceTypes,
+    waivable: m.waivable !== false,
+    ...(m.evidence
+      ? {
+          evidence: {
+            protects: m.evidence.protects,
+            requirements: requirementsOf(rule).map((r) => ({ id: r.id, description: r.description, cisControls: r.cisControls.map((c) => `${c.benchmark}/${c.id}`) })),
+          },
+        }
+      : {}),
   };
 }

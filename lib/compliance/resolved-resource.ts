@@ -47,12 +47,16 @@ export class ResolvedResource implements IResolvedResource {
   public readonly constructPath: string;
   public readonly config: any;
 
-  constructor(terraformType: string, name: string, config: any) {
+  /**
+   * `address` and `constructPath` are given for the items that are not resources (a provider, the
+   * backend); a resource's come from its type and name and from its `//` metadata.
+   */
+  constructor(terraformType: string, name: string, config: any, where: { address?: string; constructPath?: string } = {}) {
     this.terraformType = terraformType;
     this.name = name;
-    this.address = `${terraformType}.${name}`;
+    this.address = where.address ?? `${terraformType}.${name}`;
     this.config = config ?? {};
-    this.constructPath = this.config['//']?.metadata?.path ?? this.address;
+    this.constructPath = this.config['//']?.metadata?.path ?? where.constructPath ?? this.address;
   }
 
   public get(path: string): any {

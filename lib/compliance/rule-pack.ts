@@ -1,5 +1,6 @@
 import { CisCatalog } from '../cis/catalog';
 import { invalidRuleMetadata, missingProp } from '../errors';
+import { validateEvidence } from './rule-evidence';
 import { IComplianceRule, IRulePack, RuleSeverity } from './types';
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
@@ -16,12 +17,16 @@ export function validateRule(rule: IComplianceRule): void {
   if (m.severity !== RuleSeverity.ERROR && m.severity !== RuleSeverity.WARNING) {
     throw invalidRuleMetadata(m.id, `severity ${JSON.stringify(m.severity)} is not error or warning`);
   }
+  if (m.waivable !== undefined && typeof m.waivable !== 'boolean') {
+    throw invalidRuleMetadata(m.id, `waivable ${JSON.stringify(m.waivable)} is not true or false`);
+  }
   if (!m.resourceTypes?.length) {
     throw invalidRuleMetadata(m.id, 'resourceTypes must name at least one Terraform resource type');
   }
   for (const ref of m.cisControls ?? []) {
     CisCatalog.resolve(ref);
   }
+  validateEvidence(rule);
 }
 
 /**

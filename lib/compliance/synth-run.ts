@@ -5,9 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AnnotationMetadataEntryType, App, Manifest, TerraformStack } from 'cdktf';
 import { CisBenchmark } from '../cis/types';
-import { complianceBlocked, stackNotChecked } from '../errors';
+import { compareStrings } from '../ordering';
+import { complianceBlocked, sharedStackName, stackNotChecked } from '../errors';
 import { blockedMessage, BlockedStack, failLine, fixLines } from './blocked-message';
-import { evaluateStack } from './evaluate';
+import { elementPaths } from './element-paths';
+import { judgeApp } from './judge-app';
 import { composeReport, listedBenchmarks } from './compose-report';
 import { creationSites } from './creation-sites';
 import { claimOutdir, clearEarlierOutput, removeStackFolders, REPORT_JSON, REPORT_MD, REPORT_SARIF, writeOutput } from './outdir';
@@ -18,6 +20,7 @@ import { SourceLocation } from './source-location';
 import { StackResources } from './rule-context';
 import { IComplianceRule, IRulePack } from './types';
 import { WaiverIndex } from './waivers';
+import { ServedCluster, servedClusters } from '../kubernetes/served-cluster';
 
 export interface SynthRunConfig {
   readonly app: App;
@@ -41,7 +44,10 @@ export interface SynthRunConfig {
 
 interface StackResult {
   readonly stack: TerraformStack;
-  readonly findings: ReportFinding[];
+  readonly resources: StackResources;
+  /** Construct paths of the stack's items whose JSON has none (providers, backend, data sources). */
+  readonly itemPaths: Map<string, string>;
+  findings: ReportFinding[];
 }
 
 export class SynthRun {
@@ -50,8 +56,12 @@ export class SynthRun {
   private readonly stackNames: string[];
   private sourceSites?: Record<string, SourceLocation>;
 
+  /** Which baseline serves which cluster, read from the construct tree once. */
+  private readonly served: ServedCluster[];
+
   constructor(private readonly config: SynthRunConfig) {
     this.waivers = new WaiverIndex(config.app);
+    this.served = servedClusters(config.app);
     this.stackNames = config.stacks.map((s) => s.node.id);
   }
 
@@ -65,19 +75,25 @@ export class SynthRun {
     return this.config.stacks[this.config.stacks.length - 1] === stack;
   }
 
-  /** Runs the rules over a stack's synthesized JSON (overrides included). */
+  /** Reads a stack's synthesized JSON (overrides included); its rules run once every stack is read. */
   public check(stack: TerraformStack): void {
     const stackJson = this.config.app.hclOutput
       ? stack.toTerraform()
       : JSON.parse(fs.readFileSync(path.join(this.config.outdir, this.config.manifest.forStack(stack).synthesizedStackPath), 'utf-8'));
-    const findings = evaluateStack(new StackResources(stack.node.id, stackJson), this.config.rulesByType, this.waivers);
-    this.results.set(stack.node.path, { stack, findings: findings.map((f) => ({ stack: stack.node.id, ...f })) });
+    const itemPaths = elementPaths(stack);
+    const resources = new StackResources(stack.node.id, stackJson, itemPaths);
+    this.results.set(stack.node.path, { stack, resources, itemPaths, findings: [] });
   }
 
   /** Judges the app once every stack is checked: writes the green reports, or reports every blocking finding at once. */
   public finish(): void {
-    const problems = this.problems();
     const results = this.config.stacks.map((s) => this.results.get(s.node.path)).filter((r): r is StackResult => r !== undefined);
+    // Rules see the whole app (a stack reading another's state), so every stack is evaluated at the end.
+    const judged = judgeApp({ stacks: results.map((r) => r.resources), rules: this.config.rules, rulesByType: this.config.rulesByType, waivers: this.waivers, served: this.served });
+    for (const r of results) {
+      r.findings = judged.get(r.stack.node.id) ?? [];
+    }
+    const problems = this.problems();
     const findings = results.flatMap((r) => r.findings);
     const blocking = findings.filter((f) => isBlocking(f, this.config.failOnUnknown));
     const blocked = blocking.length > 0 || problems.length > 0;
@@ -120,14 +136,29 @@ export class SynthRun {
       .filter((s) => !this.results.has(s.node.path))
       .map((s) => ({ kind: 'unchecked-stack', constructPath: s.node.path, message: stackNotChecked(s.node.path) }));
     const waivers: ReportProblem[] = this.waivers
-      .problems(new Set(this.config.rules.map((r) => r.metadata.id)), this.config.packs.map((p) => p.name))
+      .problems(
+        new Set(this.config.rules.map((r) => r.metadata.id)),
+        this.config.packs.map((p) => p.name),
+        new Set(this.config.rules.filter((r) => r.metadata.waivable === false).map((r) => r.metadata.id)),
+      )
       .map((p) => ({ kind: 'waiver', constructPath: p.scopePath, message: p.message }));
-    return [...unchecked, ...waivers];
+    return [...unchecked, ...this.sharedStackNames(), ...waivers];
+  }
+
+  /** Stacks of one name (nested in different constructs): cdktf writes both to one folder, their state keys clash. */
+  private sharedStackNames(): ReportProblem[] {
+    const byName = new Map<string, TerraformStack[]>();
+    for (const s of this.config.stacks) {
+      byName.set(s.node.id, [...(byName.get(s.node.id) ?? []), s]);
+    }
+    return [...byName.entries()]
+      .filter(([, same]) => same.length > 1)
+      .map(([name, same]) => ({ kind: 'stack-name' as const, constructPath: same[1].node.path, message: sharedStackName(name, same.map((s) => s.node.path)) }));
   }
 
   private report(scope: string, stacks: string[], findings: ReportFinding[], problems: ReportProblem[], blocked: boolean): ComplianceReport {
     const { rules, packs, failOnUnknown, benchmarks } = this.config;
-    return composeReport({ scope, stacks, findings, problems, blocked, rules, packs, failOnUnknown, benchmarks, sources: this.sources(), waivers: this.waivers.recorded() });
+    return composeReport({ scope, stacks, findings, problems, blocked, rules, packs, failOnUnknown, benchmarks, sources: this.sources(), waivers: this.waivers.recorded(), served: this.served, itemPaths: this.itemPaths() });
   }
 
   /** Where the app created the resources of all findings, relative to the project root (the app's working directory). */
@@ -137,6 +168,15 @@ export class SynthRun {
       this.sourceSites = creationSites(this.config.app, paths, process.cwd());
     }
     return this.sourceSites;
+  }
+
+  /** The construct paths of every stack's items that are not resources, by stack name, for `check`. */
+  private itemPaths(): Record<string, Record<string, string>> {
+    const out: Record<string, Record<string, string>> = {};
+    for (const r of this.results.values()) {
+      out[r.stack.node.id] = Object.fromEntries([...r.itemPaths.entries()].sort(([a], [b]) => compareStrings(a, b)));
+    }
+    return out;
   }
 
   /** The benchmarks the reports list: the selected ones, or every one the applied rules cite. */

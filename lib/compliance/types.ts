@@ -48,6 +48,73 @@ export interface RuleMetadata {
    * @default - no construct default is named
    */
   readonly constructDefault?: string;
+  /**
+   * Whether the app may accept a finding of the rule with a waiver. A rule whose findings must never be
+   * accepted (a credential written into the configuration) says false: its findings block synth with or
+   * without a waiver, and a waiver naming it is a set-up problem.
+   * @default true
+   */
+  readonly waivable?: boolean;
+  /**
+   * What the rule protects and the evidence it must find for each: where a protected thing exists in the
+   * app, every requirement needs a finding of the rule for it, or the engine reports a non-compliant
+   * "no evidence" finding. Give it when the rule judges the resource that enforces a control (a
+   * constraint, a policy, an add-on) rather than the thing protected (the cluster), so that removing the
+   * enforcing resource cannot make the control vanish from the report.
+   * @default - no evidence is required: the rule judges the protected resource itself, or its absence means nothing is protected
+   */
+  readonly evidence?: RuleEvidence;
+}
+
+/**
+ * Kinds of protected thing a rule's `evidence.protects` can name besides Terraform resource types.
+ * Each stands for every cluster of the app, found in the synthesized output and in the construct tree.
+ */
+export class EvidenceSubject {
+  /**
+   * Every Kubernetes cluster of the app: each `azurerm_kubernetes_cluster` and `rancher2_cluster_v2`,
+   * each cluster a `ClusterBaseline` hardens that is given by attributes (`ExistingCluster`), and each
+   * stack outside a baseline that configures a `kubernetes` or `helm` provider. Evidence counts per
+   * cluster where the app tells which baseline serves it: only findings in that baseline's stacks
+   * count, and the "no evidence" finding goes on the baseline. Clusters no baseline serves share the
+   * findings of every stack no baseline owns, and the finding goes on the cluster resource (or the stack).
+   */
+  public static readonly KUBERNETES_CLUSTER = 'kubernetes-cluster';
+  /**
+   * The clusters of `KUBERNETES_CLUSTER` whose admission policy engine is the self-installed Gatekeeper:
+   * not an AKS cluster with the Azure Policy add-on (`azure_policy_enabled`), nor a cluster whose
+   * baseline was told `PolicyEngine.AZURE_POLICY`.
+   */
+  public static readonly GATEKEEPER_CLUSTER = 'gatekeeper-cluster';
+
+  private constructor() {}
+}
+
+/** What a rule protects and the evidence it needs for each protected thing. */
+export interface RuleEvidence {
+  /**
+   * The protected things: Terraform resource types (e.g. `azurerm_application_gateway`; a finding on
+   * the resource itself, on a resource it references or on one referencing it, in its stack, is
+   * evidence for it) or `EvidenceSubject` values (`EvidenceSubject.KUBERNETES_CLUSTER`). Where none
+   * exists in the app, the rule needs no evidence: what it protects is not there.
+   */
+  readonly protects: string[];
+  /**
+   * The parts of the evidence, each proving some of the rule's CIS controls; a finding says which parts
+   * it speaks for (`RuleEvaluation.evidence`). Together they must cover every CIS control of the rule.
+   * @default - one part: any finding of the rule, proving all its CIS controls
+   */
+  readonly requirements?: EvidenceRequirement[];
+}
+
+/** One part of a rule's evidence: what must be found, and the CIS controls it proves. */
+export interface EvidenceRequirement {
+  /** Stable id within the rule, lower-case words joined by hyphens, e.g. `privileged-container`. */
+  readonly id: string;
+  /** What must exist, in a few words, e.g. `an enforcing K8sHardenedPrivilegedContainer constraint`. */
+  readonly description: string;
+  /** The rule's CIS controls this part proves (each one of the rule's `cisControls`); may be empty. */
+  readonly cisControls: CisControlRef[];
 }
 
 /** The result a rule returns for one resource. */
@@ -59,6 +126,17 @@ export interface RuleEvaluation {
    * @default - no message
    */
   readonly message?: string;
+  /**
+   * The ids of the rule's evidence requirements (`RuleMetadata.evidence.requirements`) this finding
+   * speaks for, e.g. `["privileged-container"]` for one constraint of a rule that judges many kinds.
+   * @default - every requirement of the rule
+   */
+  readonly evidence?: string[];
+  /**
+   * The rule's CIS controls this finding concerns, when it concerns only some of them.
+   * @default - the controls of the requirements in `evidence`, or else every CIS control of the rule
+   */
+  readonly cisControls?: CisControlRef[];
 }
 
 /** A compliance rule: a pure check over one resource's resolved, final configuration. */
@@ -92,12 +170,21 @@ export interface IResolvedResource {
   has(path: string): boolean;
 }
 
-/** What a rule may look at beyond the resource itself. */
+/**
+ * What a rule may look at beyond the resource itself: the other checkable items of its stack (resources,
+ * and as `data.<type>`, `provider.<name>`, `terraform_backend`, `variable` and `local` the data sources,
+ * provider configurations, the backend, variables and locals), and the other stacks of the app.
+ */
 export interface IRuleContext {
   /** Name of the stack being checked. */
   readonly stackName: string;
-  /** Every resource of a Terraform type in the stack. */
+  /** Every resource (or other checkable item) of a Terraform type in the stack. */
   resourcesOfType(terraformType: string): IResolvedResource[];
+  /**
+   * Every stack of the app, this one included, in the order cdktf synthesizes them: for a rule that
+   * judges what one stack reads from another, or that two stacks do not share what must be their own.
+   */
+  appStacks(): IRuleContext[];
 }
 
 /** A named selection of rules, applied with `Compliance.of(app).apply(pack)`. */
@@ -148,4 +235,16 @@ export interface Finding {
    * @default false
    */
   readonly builtInWaiver?: boolean;
+  /**
+   * The evidence requirements of the rule this finding speaks for (rules with `evidence` only).
+   * @default - the rule requires no evidence
+   */
+  readonly evidence?: string[];
+  /**
+   * True for the finding the engine adds when a protected thing has no finding of the rule for some
+   * evidence requirement: status non-compliant, `evidence` naming the missing requirements, `cisControls`
+   * their controls.
+   * @default false
+   */
+  readonly noEvidence?: boolean;
 }

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { appOf } from './app-of';
 import { closestId } from './closest-id';
-import { invalidWaiver, unknownWaiverRule, unusedWaiver } from '../errors';
+import { invalidWaiver, unknownWaiverRule, unusedWaiver, unwaivableRule } from '../errors';
 import { Waiver } from './types';
 import { closestWaiver, IWaiverMatcher, RecordedWaiver } from './waiver-match';
 
@@ -78,14 +78,18 @@ export class WaiverIndex implements IWaiverMatcher {
 
   /**
    * The app's waivers that are wrong once every stack is checked: a rule id no applied pack has (with the
-   * closest applied id), or a waiver that waived nothing. Built-in waivers are never wrong.
+   * closest applied id), a rule that cannot be waived, or a waiver that waived nothing. Built-in waivers
+   * are never wrong.
    */
-  public problems(appliedRuleIds: Set<string>, packNames: string[]): WaiverProblem[] {
+  public problems(appliedRuleIds: Set<string>, packNames: string[], unwaivable: Set<string> = new Set()): WaiverProblem[] {
     return this.entries
       .filter((e) => !e.builtIn)
       .flatMap((e) => {
         if (!appliedRuleIds.has(e.ruleId)) {
           return [{ scopePath: e.scopePath, message: unknownWaiverRule(e.scopePath, e.ruleId, packNames, closestId(e.ruleId, appliedRuleIds)) }];
+        }
+        if (unwaivable.has(e.ruleId)) {
+          return [{ scopePath: e.scopePath, message: unwaivableRule(e.scopePath, e.ruleId) }];
         }
         return e.used ? [] : [{ scopePath: e.scopePath, message: unusedWaiver(e.scopePath, e.ruleId, e.reason) }];
       });

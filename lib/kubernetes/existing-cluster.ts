@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { invalidProp, missingProp } from '../errors';
 import { ClusterEndpoint, IKubernetesCluster, KubernetesDistribution, PolicyEngine } from './cluster';
-import { requireProps } from '../required-props';
+import { requireProps } from '../validation';
 
 /** Attributes of a cluster created outside this app. */
 export interface ExistingClusterAttributes {

@@ -1,23 +1,11 @@
 // The API server admission configuration HardenedRke2Cluster installs: Pod Security Admission
 // (restricted, CIS RKE2 1.8 5.2.x) and EventRateLimit (CIS RKE2 1.8 1.2.9) in one file, because the API
 // server takes a single --admission-control-config-file.
+import { RKE2_SYSTEM_NAMESPACES } from '../kubernetes/exemptions';
 import { PodSecurityVersion } from '../kubernetes/namespace/pod-security-version';
 
 /** Namespaces of RKE2, Rancher, Calico and the compliance operator, exempt from Pod Security like Rancher's rancher-restricted template does. */
-export const SYSTEM_NAMESPACES = [
-  'calico-apiserver',
-  'calico-system',
-  'cattle-fleet-system',
-  'cattle-impersonation-system',
-  'cattle-provisioning-capi-system',
-  'cattle-system',
-  'cis-operator-system',
-  'compliance-operator-system',
-  'kube-node-lease',
-  'kube-public',
-  'kube-system',
-  'tigera-operator',
-];
+export const SYSTEM_NAMESPACES: readonly string[] = RKE2_SYSTEM_NAMESPACES;
 
 /** The AdmissionConfiguration document. */
 export function admissionConfiguration(exemptNamespaces: string[], eventRateLimit: boolean, version: PodSecurityVersion): any {

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp, tokenNotAllowed } from '../errors';
 import { ClusterEndpoint, IKubernetesCluster, KubernetesDistribution, PolicyEngine } from '../kubernetes/cluster';
 import { validateRegistryPrefix } from '../kubernetes/addons/gatekeeper-policies/registry-host';
-import { validateDnsLabel } from '../kubernetes/namespace/dns-label';
 import { admissionConfiguration, SYSTEM_NAMESPACES } from './admission-config';
+import { validateExemptNamespace } from '../kubernetes/exemption-validation';
 import { auditPolicy } from './audit-policy';
 import { Rancher2CloudCredential } from './bindings/cloud-credential';
 import { Rancher2ClusterV2 } from './bindings/cluster-v2';
@@ -20,6 +20,7 @@ import { rke2Minor, validateRke2Version } from './rke2-version';
 import { PodSecurityVersion } from '../kubernetes/namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../kubernetes/namespace/pod-security-version-validation';
 import { libraryScope } from '../scope';
+import { validateDnsLabel } from '../validation';
 
 /** A machine pool of a HardenedRke2Cluster: Azure VMs on a private subnet, no public IP. */
 export interface Rke2MachinePool {
@@ -164,8 +165,11 @@ export interface HardenedRke2ClusterProps {
    */
   readonly defaultPodSecurityAdmissionConfigurationTemplateName?: string;
   /**
-   * Namespaces exempt from Pod Security restricted, in addition to the RKE2, Rancher and Calico system namespaces.
-   * @default - none
+   * Namespaces exempt from Pod Security restricted, by name (no wildcards), in addition to the RKE2,
+   * Rancher and Calico system namespaces. A namespace that is neither a system namespace nor one the
+   * library creates for its agents may hold workloads, so exempting it fails `rke2-pod-security-restricted`
+   * unless waived.
+   * @default - none (CIS RKE2 1.8 5.2.1-5.2.13 apply to every other namespace)
    */
   readonly podSecurityExemptNamespaces?: string[];
   /**
@@ -176,8 +180,10 @@ export interface HardenedRke2ClusterProps {
    */
   readonly podSecurityVersion?: PodSecurityVersion;
   /**
-   * Namespaces the allowed-registries policy skips, in addition to the RKE2, Rancher and Calico system namespaces.
-   * @default - none
+   * Namespaces the allowed-registries policy skips, by name (no wildcards), in addition to the RKE2,
+   * Rancher and Calico system namespaces. As for `podSecurityExemptNamespaces`, a namespace that may hold
+   * workloads fails `rke2-image-provenance` unless waived; system and agent namespaces do not.
+   * @default - none (CIS RKE2 1.8 5.5.1 applies to every other namespace)
    */
   readonly imagePolicyExemptNamespaces?: string[];
   /**
@@ -403,9 +409,8 @@ function validateProps(construct: string, props: HardenedRke2ClusterProps): void
     throw missingProp(construct, 'allowedRegistries', 'list the registries pods may pull from, e.g. ["myacr.azurecr.io/"] (CIS RKE2 1.8 5.5.1)');
   }
   props.allowedRegistries.forEach((r) => validateRegistryPrefix(construct, r));
-  for (const ns of [...(props.podSecurityExemptNamespaces ?? []), ...(props.imagePolicyExemptNamespaces ?? [])]) {
-    validateDnsLabel(construct, 'exempt namespace', ns);
-  }
+  (props.podSecurityExemptNamespaces ?? []).forEach((ns) => validateExemptNamespace(construct, 'podSecurityExemptNamespaces', ns));
+  (props.imagePolicyExemptNamespaces ?? []).forEach((ns) => validateExemptNamespace(construct, 'imagePolicyExemptNamespaces', ns));
   positiveInteger(construct, 'podMaxPids', props.podMaxPids);
   minimum(construct, 'auditLogMaxAgeDays', props.auditLogMaxAgeDays, 30, 'RKE2 CIS 1.8 1.2.18');
   minimum(construct, 'auditLogMaxBackups', props.auditLogMaxBackups, 10, 'RKE2 CIS 1.8 1.2.19');

@@ -9,7 +9,7 @@ import { RANCHER_CIS_BENCHMARK_RELEASES, RANCHER_COMPLIANCE_RELEASES, ScanChartR
 import { chooseScanProfile } from './scan-profile-selection';
 import { rke2Minor } from './rke2-version';
 import { libraryScope } from '../scope';
-import { requireProps } from '../required-props';
+import { requireProps } from '../validation';
 
 /** Which Rancher scanning app to install. */
 export enum RancherComplianceChart {

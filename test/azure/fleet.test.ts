@@ -5,8 +5,8 @@ import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import { addAksPlatform } from '../../examples/aks/platform';
 import { addStateBackend } from '../../examples/aks/state';
-import { RemoteState } from '../../lib';
-import { testApp } from '../helpers/synth';
+import { RemoteState, TerraformStatePack } from '../../lib';
+import { synthWithPacks, testApp } from '../helpers/synth';
 
 describe('a fleet of platforms from one app', () => {
   const app = testApp();
@@ -17,7 +17,8 @@ describe('a fleet of platforms from one app', () => {
   addAksPlatform(app, 'devneu', 'northeurope');
   // ...then the development one, in another region, whose state lives in another account.
   const dev = RemoteState.azureStorage(app, { storageAccountName: 'sttfstatedev', keyPrefix: 'dev' });
-  app.synth();
+  // The state rules judge every backend and cross-stack read; a problem would fail this synth.
+  synthWithPacks(app, [new TerraformStatePack()]);
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
   const tf = new Map(stacks.map((s) => [s.node.id, JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', s.node.id, 'cdk.tf.json'), 'utf-8'))]));
 

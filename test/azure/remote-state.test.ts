@@ -4,11 +4,12 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { App, AzurermBackend, DataTerraformRemoteStateAzurerm, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { RemoteState } from '../../lib';
+import { Compliance, RemoteState, TerraformStatePack } from '../../lib';
 import { HardenedK8sError } from '../../lib/errors';
-import { StateRegistry } from '../../lib/azure/state/state-registry';
+import { STATE_RULES } from '../../lib/compliance/rules/state';
+import { evaluateApp } from '../helpers/rule-harness';
 import { filesBelow } from '../helpers/examples';
-import { azureStack, testApp } from '../helpers/synth';
+import { azureStack, synthWithPacks, testApp } from '../helpers/synth';
 
 const ACCOUNT = { storageAccountName: 'sttfstatetest' };
 
@@ -24,15 +25,14 @@ function twoStacks(app: App = testApp()): { app: App; network: TerraformStack; w
 const read = (app: App, stack: string) => JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', stack, 'cdk.tf.json'), 'utf-8'));
 
 /**
- * The state check's findings on an app prepared as synth prepares it, without writing it: cdktf's
+ * The state rules' failing findings on an app prepared as synth prepares it, without writing it: cdktf's
  * cloud backend would run `terraform version` during a real synth.
  */
 function stateProblems(app: App): string {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  stacks.forEach((s) => s.prepareStack());
-  return StateRegistry.of(app)
-    .problems((s) => s.toTerraform())
-    .lines.join('\n');
+  return evaluateApp(app, STATE_RULES)
+    .filter((f) => f.status !== 'compliant' && f.status !== 'not-applicable')
+    .map((f) => `${f.ruleId}: ${f.message}`)
+    .join('\n');
 }
 
 describe('RemoteState.azureStorage', () => {
@@ -133,7 +133,7 @@ describe('RemoteState.hcpTerraform', () => {
     RemoteState.hcpTerraform(other.app, { organization: 'platform-team' });
     other.network.addOverride('terraform.cloud.token', 'hcp-secret-token');
     const found = stateProblems(other.app);
-    expect(found).toMatch(/stack "network": the cloud backend sets token/);
+    expect(found).toMatch(/state-backend-no-credentials: stack "network": the cloud block sets token/);
     expect(found).not.toMatch(/hcp-secret-token/);
   });
 
@@ -141,7 +141,7 @@ describe('RemoteState.hcpTerraform', () => {
     const other = twoStacks();
     RemoteState.hcpTerraform(other.app, { organization: 'platform-team' });
     other.workloads.addOverride('terraform.cloud.workspaces.tags', ['platform']);
-    expect(stateProblems(other.app)).toMatch(/stack "workloads": the cloud block selects workspaces by tags/);
+    expect(stateProblems(other.app)).toMatch(/state-backend-remote: stack "workloads": the cloud block selects workspaces by tags/);
   });
 });
 
@@ -201,23 +201,28 @@ describe('RemoteState bad input at the call', () => {
   });
 });
 
-describe('RemoteState checks the final configuration at synth', () => {
-  const synthFails = (app: App) => expect(() => app.synth());
+describe('TerraformStatePack judges the final state configuration at synth', () => {
+  const synthFails = (app: App) => expect(() => synthWithPacks(app, [new TerraformStatePack()]));
 
   test('a backend given an access key literally fails synth, naming the setting and never the key', () => {
     const { app, network } = twoStacks();
     new AzurermBackend(network, { storageAccountName: 'sttfstatetest', containerName: 'tfstate', key: 'network.tfstate', accessKey: 'c2VjcmV0LWtleQ==' });
     RemoteState.azureStorage(app, ACCOUNT);
-    synthFails(app).toThrow(/stack "network": the azurerm backend sets access_key \(a shared key, SAS token or client credential/);
+    synthFails(app).toThrow(/state-backend-no-credentials .*stack "network": the azurerm backend sets access_key \(a shared key, SAS token or client credential/);
     synthFails(twoStacksWithSas()).not.toThrow(/sv=2024/);
   });
 
-  test('a SAS token added through an override fails synth and leaves no configuration of that stack to apply', () => {
+  test('a SAS token added through an override fails synth and leaves no configuration to apply', () => {
     const app = twoStacksWithSas();
-    synthFails(app).toThrow(/removed the configuration of "workloads"\):\n {2}- stack "workloads": the azurerm backend sets sas_token/);
+    synthFails(app).toThrow(/FAIL state-backend-no-credentials \[no CIS id\] workloads\/backend \(terraform\.backend\.azurerm\): non-compliant - stack "workloads": the azurerm backend sets sas_token/);
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'workloads', 'cdk.tf.json'))).toBe(false);
-    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'network', 'cdk.tf.json'))).toBe(true);
     expect(fs.existsSync(path.join(app.outdir, 'manifest.json'))).toBe(false);
+  });
+
+  test('a credential cannot be waived: the finding still blocks and the waiver is a set-up problem', () => {
+    const app = twoStacksWithSas();
+    Compliance.waive(app.node.findChild('workloads'), 'state-backend-no-credentials', 'the SAS token is rotated daily (SEC-1)');
+    synthFails(app).toThrow(/FAIL state-backend-no-credentials[\s\S]*PROBLEM waiver of "state-backend-no-credentials" on workloads: the rule cannot be waived/);
   });
 
   test('an override turning Entra ID auth off fails synth', () => {
@@ -227,53 +232,48 @@ describe('RemoteState checks the final configuration at synth', () => {
     synthFails(app).toThrow(/use_azuread_auth = false: without it Terraform lists the account's shared keys/);
   });
 
-  test('a stack created after the call fails synth, named, instead of getting this machine\'s path', () => {
+  test("a stack created after the call fails synth, named, instead of getting this machine's path", () => {
     const { app } = twoStacks();
     RemoteState.azureStorage(app, ACCOUNT);
     azureStack(app, 'late');
-    synthFails(app).toThrow(/stacks "late" have no remote state: no RemoteState call configured them/);
+    synthFails(app).toThrow(/state-backend-remote .*stack "late": the local backend keeps its state in a local file at an absolute path of the machine that ran synth.*no RemoteState call configured the stack/);
   });
 
   test('a stack keeping state in a local file fails synth, even with a relative path', () => {
     const { app, network } = twoStacks();
     new LocalBackend(network, { path: 'network.tfstate' });
     RemoteState.azureStorage(app, ACCOUNT);
-    synthFails(app).toThrow(/stack "network" keeps its state in a local file \("network.tfstate"\)/);
-  });
-
-  test('a local backend at an absolute path fails synth as a machine path', () => {
-    const { app, network } = twoStacks();
-    new LocalBackend(network, { path: '/home/ci/network.tfstate' });
-    RemoteState.azureStorage(app, ACCOUNT);
-    synthFails(app).toThrow(/sets path to an absolute path of the machine that ran synth/);
+    synthFails(app).toThrow(/stack "network": the local backend keeps its state in a local file \("network.tfstate"\)/);
   });
 
   test('another backend type fails synth', () => {
     const { app, network } = twoStacks();
     new S3Backend(network, { bucket: 'state', key: 'network.tfstate', region: 'eu-west-1' });
     RemoteState.azureStorage(app, ACCOUNT);
-    synthFails(app).toThrow(/stack "network" uses the s3 backend/);
+    synthFails(app).toThrow(/stack "network": the s3 backend uses the s3 backend/);
   });
 
   test('an override giving two stacks the same key fails synth', () => {
     const { app, workloads } = twoStacks();
     RemoteState.azureStorage(app, ACCOUNT);
     workloads.addOverride('terraform.backend.azurerm.key', 'network.tfstate');
-    synthFails(app).toThrow(/stacks "network" and "workloads" both keep their state in azurerm storage account "sttfstatetest", container "tfstate", key "network.tfstate"/);
+    synthFails(app).toThrow(/state-location-unique .*stacks "network" and "workloads" both keep their state in azurerm storage account "sttfstatetest", container "tfstate", key "network.tfstate"/);
   });
 
-  test('an override moving the producer\'s state breaks the cross-stack read, and synth says so', () => {
+  test("an override moving the producer's state breaks the cross-stack read, and synth says so", () => {
     const { app, network } = twoStacks();
     RemoteState.azureStorage(app, ACCOUNT);
     network.addOverride('terraform.backend.azurerm.key', 'moved/network.tfstate');
-    synthFails(app).toThrow(/data.terraform_remote_state.cross-stack-reference-input-network reads stack "network"'s outputs from a azurerm location other than where that stack writes its state \(azurerm key "moved\/network.tfstate"\)/);
+    synthFails(app).toThrow(
+      /state-remote-reads .*data.terraform_remote_state.cross-stack-reference-input-network reads stack "network"'s outputs from a azurerm location other than where that stack writes its state \(azurerm key "moved\/network.tfstate"\)/,
+    );
   });
 
   test('a remote state read of another app with a shared key fails synth', () => {
     const { app, workloads } = twoStacks();
     new DataTerraformRemoteStateAzurerm(workloads, 'shared-services', { storageAccountName: 'stshared', containerName: 'tfstate', key: 'hub.tfstate', accessKey: 'c2VjcmV0' });
     RemoteState.azureStorage(app, ACCOUNT);
-    synthFails(app).toThrow(/data.terraform_remote_state.shared-services sets access_key/);
+    synthFails(app).toThrow(/state-backend-no-credentials .*workloads\/shared-services \(data.terraform_remote_state.shared-services\).*sets access_key/);
   });
 
   test('two stacks with one name (nested in different constructs) fail synth: their output and state would clash', () => {
@@ -282,7 +282,17 @@ describe('RemoteState checks the final configuration at synth', () => {
     const dev = azureStack(new Construct(app, 'dev') as any, 'infra');
     RemoteState.azureStorage(app, { ...ACCOUNT, keyPrefix: 'prod', stacks: [prod] });
     RemoteState.azureStorage(app, { ...ACCOUNT, keyPrefix: 'dev', stacks: [dev] });
-    synthFails(app).toThrow(/stacks "prod\/infra" and "dev\/infra" share the name "infra"/);
+    synthFails(app).toThrow(/PROBLEM stacks "prod\/infra" and "dev\/infra" share the name "infra"/);
+  });
+
+  test('the compliant configuration of RemoteState passes every state rule, and the app report says so', () => {
+    const { app } = twoStacks();
+    RemoteState.azureStorage(app, ACCOUNT);
+    const result = synthWithPacks(app, [new TerraformStatePack()]);
+    const state = ['state-backend-no-credentials', 'state-backend-remote', 'state-location-unique', 'state-remote-reads'];
+    const findings = ['network', 'workloads'].flatMap((s) => result.report(s).findings).filter((f: any) => state.includes(f.ruleId));
+    expect(findings.filter((f: any) => f.status !== 'compliant')).toEqual([]);
+    expect(new Set(findings.map((f: any) => f.ruleId))).toEqual(new Set(state));
   });
 });
 

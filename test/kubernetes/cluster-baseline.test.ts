@@ -121,7 +121,7 @@ describe('ClusterBaseline defaults', () => {
     const b = baseline({
       policyEnforcementAction: EnforcementAction.WARN,
       policyConstraints: [
-        { policy: GatekeeperPolicy.REQUIRED_RESOURCES, enforcementAction: EnforcementAction.DRYRUN, excludedNamespaces: ['batch-*'] },
+        { policy: GatekeeperPolicy.REQUIRED_RESOURCES, enforcementAction: EnforcementAction.DRYRUN, excludedNamespaces: ['batch'] },
         { policy: GatekeeperPolicy.SYSCTLS, enabled: false },
       ],
     });
@@ -129,7 +129,7 @@ describe('ClusterBaseline defaults', () => {
     expect(constraints.find((c) => c.kind === 'K8sHardenedPrivilegedContainer').spec.enforcementAction).toBe('warn');
     const resourcesConstraint = constraints.find((c) => c.kind === 'K8sHardenedRequiredResources');
     expect(resourcesConstraint.spec.enforcementAction).toBe('dryrun');
-    expect(resourcesConstraint.spec.match.excludedNamespaces).toContain('batch-*');
+    expect(resourcesConstraint.spec.match.excludedNamespaces).toContain('batch');
     expect(constraints.find((c) => c.kind === 'K8sHardenedSysctls')).toBeUndefined();
   });
 });

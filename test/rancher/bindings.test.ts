@@ -325,6 +325,14 @@ describe('rancher2 bindings', () => {
     expect(() => new Rancher2Provider(stack, 'c', { timeout: '1h30m' })).not.toThrow();
   });
 
+  test('the provider keeps its alias, so two Rancher servers can be configured in one stack', () => {
+    const stack = new TerraformStack(Testing.app(), 'aliased');
+    new Rancher2Provider(stack, 'default', { apiUrl: 'https://a.example.com' });
+    const second = new Rancher2Provider(stack, 'second', { apiUrl: 'https://b.example.com', alias: 'b' });
+    expect(second.alias).toBe('b');
+    expect(JSON.parse(Testing.synth(stack)).provider.rancher2).toEqual([{ api_url: 'https://a.example.com' }, { alias: 'b', api_url: 'https://b.example.com' }]);
+  });
+
   test('required_providers pins rancher/rancher2 to exactly 14.1.1', () => {
     expect(synth.terraform.required_providers.rancher2).toEqual({ source: 'rancher/rancher2', version: '14.1.1' });
   });

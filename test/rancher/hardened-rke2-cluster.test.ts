@@ -208,8 +208,13 @@ describe('HardenedRke2Cluster defaults', () => {
     const app = testApp();
     defaultCluster(app);
     const findings = synthWithPacks(app, [new CisRke2Pack()]).report('rke2').findings;
-    expect(findings.filter((f: any) => f.status !== 'compliant')).toEqual([]);
+    // The secrets rule has nothing to judge on items without a secret (the provider here has none set).
+    const judged = findings.filter((f: any) => !(f.ruleId === 'no-plaintext-secrets' && f.status === 'not-applicable'));
+    expect(judged.filter((f: any) => f.status !== 'compliant')).toEqual([]);
     expect(new Set(findings.map((f: any) => f.ruleId)).size).toBe(new CisRke2Pack().rules.length);
+    expect(findings.filter((f: any) => f.ruleId === 'no-plaintext-secrets' && f.status === 'compliant').map((f: any) => f.address)).toEqual([
+      expect.stringMatching(/^rancher2_cloud_credential\./),
+    ]);
   });
 });
 
@@ -314,6 +319,10 @@ describe('HardenedRke2Cluster overrides', () => {
     const tf = synth({ eventRateLimit: false });
     const admission = JSON.parse(fileOf(machines(tf)[0], Rke2NodeFiles.ADMISSION_CONFIG));
     expect(admission.plugins.map((p: any) => p.name)).toEqual(['PodSecurity']);
+  });
+
+  test.each([['podSecurityExemptNamespaces'], ['imagePolicyExemptNamespaces']])('%s refuses a wildcard', (prop) => {
+    expect(() => synth({ [prop]: ['team-*'] })).toThrow(new RegExp(`invalid ${prop} "team-\\*". Allowed: a namespace name .*no wildcards`));
   });
 
   test('exempt namespaces are added to the system ones', () => {

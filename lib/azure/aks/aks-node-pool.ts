@@ -4,7 +4,7 @@ import { missingProp } from '../../errors';
 import { AksNodePoolOptions } from './aks-node-pool-options';
 import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
 import { libraryScope } from '../../scope';
-import { requireProps } from '../../required-props';
+import { requireProps } from '../../validation';
 
 /** Props of {@link AksNodePool}. */
 export interface AksNodePoolProps extends AksNodePoolOptions {

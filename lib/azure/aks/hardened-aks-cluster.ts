@@ -4,7 +4,6 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireStrings } from '../../required-props';
 import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
 import type { TlsIngressGateway } from '../appgw/tls-ingress-gateway';
 import { controlPlaneAuditSetting, recordClusterAuditExport } from '../internal/control-plane-audit';
@@ -28,6 +27,7 @@ import { AksNodePoolOptions } from './aks-node-pool-options';
 import { poolAttributes, resolvePoolOptions } from './node-pool-settings';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
+import { requireStrings } from '../../validation';
 
 
 /** Built-in Azure Policy: Kubernetes cluster pod security restricted standards for Linux-based workloads. */

@@ -2,7 +2,7 @@
 import { WebApplicationFirewallPolicyCustomRules } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
 import { Token } from 'cdktf';
 import { invalidProp, missingProp } from '../../errors';
-import { validateIntegerRange } from '../internal/validation';
+import { validateIntegerRange } from '../../validation';
 import { RateLimitAction, RateLimitDuration, RateLimitGrouping, RateLimitRule } from './rate-limit-rule';
 
 const RULE_NAME = /^[A-Za-z][A-Za-z0-9]{0,127}$/;

@@ -9,7 +9,6 @@ import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { assignRole } from '../internal/role-assignment';
-import { requireString, validateIntegerRange } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { validateKeyVaultSecretId, validatePrivateBackend, validatePrivateIp } from './addresses';
 import { agicRoleAssignments } from './agic-grants';
@@ -19,7 +18,7 @@ import { RateLimitAction, RateLimitDuration, RateLimitGrouping, RateLimitRule } 
 import { renderRateLimitRules } from './render-rate-limits';
 import { BotManagerRuleSetVersion, IngressGatewayMode, WafMode } from './waf-options';
 import { libraryScope } from '../../scope';
-import { requireProps } from '../../required-props';
+import { requireProps, requireString, validateIntegerRange } from '../../validation';
 
 /** Props of {@link TlsIngressGateway}. */
 export interface TlsIngressGatewayProps {

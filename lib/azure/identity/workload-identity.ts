@@ -4,13 +4,11 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp } from '../../errors';
-import { validateDnsLabel } from '../../kubernetes/namespace/dns-label';
 import { assignRole } from '../internal/role-assignment';
-import { requireString } from '../internal/validation';
 import { KeyVaultRole } from '../keyvault/key-vault-role';
 import { libraryScope } from '../../scope';
 import { federatedCredentialName, validateFederatedNamespace, validateIdentityName, validateServiceAccountName } from './federation-subject';
-import { requireProps } from '../../required-props';
+import { requireProps, requireString, validateDnsLabel } from '../../validation';
 
 /** Props of {@link WorkloadIdentity}. */
 export interface WorkloadIdentityProps {

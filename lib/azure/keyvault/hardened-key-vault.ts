@@ -11,14 +11,14 @@ import { addPrivateEndpoint } from '../internal/private-endpoint';
 import { exactlyOneOf, invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { assignRole } from '../internal/role-assignment';
-import { requireString, validateIntegerRange, validateVaultName } from '../internal/validation';
+import { validateVaultName } from '../internal/validation';
 import { validateVaultIpRule } from './vault-ip-rule';
 import { KeyVaultRole } from './key-vault-role';
 import { KeyVaultSku } from './key-vault-sku';
 import { KmsKey, KmsKeyOptions } from './kms-key';
 import { VaultSecret, VaultSecretOptions } from './vault-secret';
 import { libraryScope } from '../../scope';
-import { requireProps } from '../../required-props';
+import { requireProps, requireString, validateIntegerRange } from '../../validation';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps {

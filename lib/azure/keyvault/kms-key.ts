@@ -4,9 +4,9 @@ import { Construct } from 'constructs';
 import { exactlyOneOf, invalidProp } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
 import { KeyVaultSku } from './key-vault-sku';
-import { requireString, validateIntegerRange, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
+import { validateVaultObjectName } from '../internal/validation';
 import { libraryScope } from '../../scope';
-import { requireDefined, requireProps } from '../../required-props';
+import { requireDefined, requireProps, requireString, validateIntegerRange, validateUtcTimestamp } from '../../validation';
 
 /** Options of a KMS key created with {@link HardenedKeyVault.addKmsKey}. */
 export interface KmsKeyOptions {

@@ -3,10 +3,10 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { literalNotAllowed } from '../../errors';
 import type { HardenedKeyVault } from './hardened-key-vault';
-import { requireString, validateUtcTimestamp, validateVaultObjectName } from '../internal/validation';
+import { validateVaultObjectName } from '../internal/validation';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
-import { requireDefined, requireProps } from '../../required-props';
+import { requireDefined, requireProps, requireString, validateUtcTimestamp } from '../../validation';
 
 /** Options of a secret created with {@link HardenedKeyVault.addSecret}. */
 export interface VaultSecretOptions {

@@ -1,12 +1,11 @@
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct } from 'constructs';
-import { requireStrings } from '../../required-props';
 import { HardenedK8sError, invalidProp } from '../../errors';
 import { clusterAuditExport, controlPlaneAuditSetting } from '../internal/control-plane-audit';
-import { requireString } from '../internal/validation';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
+import { requireString, requireStrings } from '../../validation';
 
 /** Props of {@link PlatformMonitoring}. */
 export interface PlatformMonitoringProps {

@@ -7,11 +7,11 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { requireProps, requireStrings } from '../../required-props';
 import { invalidProp, missingProp } from '../../errors';
 import { azureUsableAddresses, contains, Ipv4Block, overlaps, parseCidr } from './cidr';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
+import { requireProps, requireStrings } from '../../validation';
 
 /** The subnets a hardened AKS platform is placed in. */
 export interface IAksNetwork {

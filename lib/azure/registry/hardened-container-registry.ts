@@ -2,14 +2,13 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireStrings } from '../../required-props';
 import { invalidProp } from '../../errors';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { addPrivateEndpoint } from '../internal/private-endpoint';
 import { assignRoleToManagedIdentity } from '../internal/role-assignment';
-import { requireString } from '../internal/validation';
 import { ContainerRegistryReplica, georeplications } from './registry-replicas';
 import { libraryScope } from '../../scope';
+import { requireString, requireStrings } from '../../validation';
 
 /** Props of {@link HardenedContainerRegistry}. */
 export interface HardenedContainerRegistryProps {

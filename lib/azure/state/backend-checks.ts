@@ -1,6 +1,7 @@
-// Internal: what the state settings of one synthesized stack must look like. Pure functions over the
-// stack's final Terraform JSON (overrides included), so an escape hatch cannot hide a shared key, a
-// SAS token, a machine path or a cross-stack read from the wrong place.
+// Internal: what the state settings of a synthesized stack must look like, the facts the state rules of
+// TerraformStatePack judge. Pure functions over the final Terraform JSON (overrides included), so an
+// escape hatch cannot hide a shared key, a SAS token, a machine path or a cross-stack read from the
+// wrong place.
 
 /** Backend types a stack may keep its state in once remote state is configured. */
 const REMOTE_BACKENDS = ['azurerm', 'cloud'];
@@ -38,7 +39,8 @@ function machinePaths(config: Record<string, any>): string[] {
     .sort();
 }
 
-function credentialProblems(where: string, type: string, config: Record<string, any>): string[] {
+/** A credential or shared-key setting in a backend or remote state read: never acceptable, waiver or not. */
+export function credentialProblems(where: string, type: string, config: Record<string, any>): string[] {
   const problems: string[] = [];
   const credentials = type === 'azurerm' ? AZURERM_CREDENTIALS.filter((key) => config[key] !== undefined && config[key] !== null) : [];
   if (credentials.length) {
@@ -60,32 +62,33 @@ function credentialProblems(where: string, type: string, config: Record<string, 
         'Allowed: use_azuread_auth = true. Fix: set it (RemoteState.azureStorage does).',
     );
   }
-  const paths = machinePaths(config);
-  if (paths.length) {
-    problems.push(
-      `${where} sets ${paths.join(', ')} to an absolute path of the machine that ran synth, so the configuration works on that machine only. ` +
-        'Allowed: remote state, or a path relative to the stack directory. Fix: use RemoteState, or give a relative path.',
-    );
-  }
   return problems;
 }
 
+function machinePathProblem(where: string, paths: string[]): string {
+  return (
+    `${where} sets ${paths.join(', ')} to an absolute path of the machine that ran synth, so the configuration works on that machine only. ` +
+    'Allowed: remote state, or a path relative to the stack directory. Fix: use RemoteState, or give a relative path.'
+  );
+}
+
 /**
- * Problems of a stack's own backend. `localStateAllowed` is true for a state bootstrap stack before its
- * state moves into the account it creates.
+ * Problems of one backend block of a stack, credentials aside (see `credentialProblems`).
+ * `localStateAllowed` is true for a state bootstrap stack before its state moves into the account it
+ * creates.
  */
-export function backendProblems(stackName: string, stackJson: any, localStateAllowed: boolean): string[] {
-  const where = `stack ${JSON.stringify(stackName)}`;
-  const backends = finalBackends(stackJson);
-  if (backends.length !== 1) {
-    return [
-      `${where} has ${backends.length ? 'several backends (' + backends.map((b) => b.type).join(', ') + ')' : 'no backend'}. ` +
-        'Allowed: exactly one, an azurerm backend or an HCP Terraform cloud block. Fix: configure the stack with RemoteState and remove other backends or overrides.',
-    ];
-  }
-  const [backend] = backends;
-  const problems = credentialProblems(`${where}: the ${backend.type} backend`, backend.type, backend.config);
+export function backendSettingProblems(where: string, backend: FinalBackend, localStateAllowed: boolean): string[] {
+  const problems: string[] = [];
   if (backend.type === 'local') {
+    if (isMachinePath(backend.config.path)) {
+      problems.push(
+        `${where} keeps its state in a local file at an absolute path of the machine that ran synth (${JSON.stringify(backend.config.path)}): ` +
+          'cdktf writes that when no RemoteState call configured the stack (it was created after the call, or the call was never made), so the configuration works on that machine only. ' +
+          'Allowed: an azurerm backend with Entra ID auth or an HCP Terraform cloud block. ' +
+          'Fix: call RemoteState.azureStorage / hcpTerraform (or HardenedStateBackend.useForEveryStack) after creating every stack, or pass the stack in its stacks prop.',
+      );
+      return problems;
+    }
     if (!localStateAllowed) {
       problems.push(
         `${where} keeps its state in a local file (${JSON.stringify(backend.config.path ?? null)}): not shared between runners, not locked, not versioned. ` +
@@ -93,17 +96,23 @@ export function backendProblems(stackName: string, stackJson: any, localStateAll
           'Fix: create the stack before calling RemoteState.azureStorage / hcpTerraform, or pass it in their stacks prop.',
       );
     }
-  } else if (!REMOTE_BACKENDS.includes(backend.type)) {
+    return problems;
+  }
+  if (!REMOTE_BACKENDS.includes(backend.type)) {
     problems.push(
       `${where} uses the ${backend.type} backend. Allowed: azurerm (Entra ID auth) or an HCP Terraform cloud block. Fix: configure the stack with RemoteState.azureStorage or RemoteState.hcpTerraform.`,
     );
   }
+  const paths = machinePaths(backend.config);
+  if (paths.length) {
+    problems.push(machinePathProblem(where, paths));
+  }
   if (backend.type === 'azurerm' && typeof backend.config.key !== 'string') {
-    problems.push(`${where}: the azurerm backend has no literal key. Allowed: one state key per stack. Fix: let RemoteState.azureStorage set the key.`);
+    problems.push(`${where} has no literal key. Allowed: one state key per stack. Fix: let RemoteState.azureStorage set the key.`);
   }
   if (backend.type === 'cloud' && (typeof backend.config.workspaces?.name !== 'string' || backend.config.workspaces?.tags !== undefined)) {
     problems.push(
-      `${where}: the cloud block selects workspaces by tags, so the stack's state (and the cross-stack reads of it) has no single workspace. ` +
+      `${where} selects workspaces by tags, so the stack's state (and the cross-stack reads of it) has no single workspace. ` +
         'Allowed: one named workspace per stack. Fix: let RemoteState.hcpTerraform name the workspace.',
     );
   }
@@ -113,7 +122,14 @@ export function backendProblems(stackName: string, stackJson: any, localStateAll
 /** The id cdktf gives the remote state data source through which a stack reads another stack's outputs. */
 export const CROSS_STACK_READ_PREFIX = 'cross-stack-reference-input-';
 
-function sameLocation(read: { backend: string; config: Record<string, any> }, producer: FinalBackend): boolean {
+/** A `terraform_remote_state` data source: the backend it reads and that backend's settings. */
+export interface RemoteStateRead {
+  readonly backend: string;
+  readonly config: Record<string, any>;
+}
+
+/** True when a read reads exactly where the producing stack writes its state. */
+export function sameLocation(read: RemoteStateRead, producer: FinalBackend): boolean {
   if (producer.type === 'cloud') {
     const host = (c: Record<string, any>) => c.hostname ?? HCP_DEFAULT_HOST;
     return read.backend === 'remote' && read.config.organization === producer.config.organization && read.config.workspaces?.name === producer.config.workspaces?.name && host(read.config) === host(producer.config);
@@ -123,30 +139,35 @@ function sameLocation(read: { backend: string; config: Record<string, any> }, pr
 }
 
 /**
- * Problems of a stack's `terraform_remote_state` data sources: none may carry a credential or a machine
- * path, and each cross-stack read (cdktf's `cross-stack-reference-input-<producer>`) must read exactly
- * where the producing stack writes. `producerBackend` gives a producer's final backend from the id
- * suffix cdktf derives from its construct path.
+ * Problems of one `terraform_remote_state` read, credentials aside: no machine path, and a cross-stack
+ * read (cdktf's `cross-stack-reference-input-<producer>`) reads exactly where the producing stack
+ * writes; `producer` is that stack's final backend when the app has it.
  */
-export function remoteStateProblems(stackName: string, stackJson: any, producerBackend: (producerPath: string) => FinalBackend | undefined): string[] {
+export function remoteReadProblems(where: string, name: string, read: RemoteStateRead, producer: FinalBackend | undefined): string[] {
   const problems: string[] = [];
-  const reads = stackJson?.data?.terraform_remote_state ?? {};
-  for (const name of Object.keys(reads).sort()) {
-    const read = { backend: String(reads[name]?.backend), config: reads[name]?.config ?? {} };
-    const where = `stack ${JSON.stringify(stackName)}: data.terraform_remote_state.${name}`;
-    problems.push(...credentialProblems(where, read.backend, read.config));
-    if (!name.startsWith(CROSS_STACK_READ_PREFIX)) {
-      continue;
-    }
-    const producerPath = name.slice(CROSS_STACK_READ_PREFIX.length);
-    const producer = producerBackend(producerPath);
-    if (producer && !sameLocation(read, producer)) {
-      problems.push(
-        `${where} reads stack ${JSON.stringify(producerPath)}'s outputs from a ${read.backend} location other than where that stack writes its state ` +
-          `(${producer.type}${producer.config.key ? ' key ' + JSON.stringify(producer.config.key) : ''}). ` +
-          'Allowed: the producer\'s own backend settings. Fix: change backends through RemoteState only, not with overrides on one side.',
-      );
-    }
+  const paths = machinePaths(read.config);
+  if (paths.length) {
+    problems.push(machinePathProblem(where, paths));
+  }
+  if (name.startsWith(CROSS_STACK_READ_PREFIX) && producer && !sameLocation(read, producer)) {
+    problems.push(
+      `${where} reads stack ${JSON.stringify(name.slice(CROSS_STACK_READ_PREFIX.length))}'s outputs from a ${read.backend} location other than where that stack writes its state ` +
+        `(${producer.type}${producer.config.key ? ' key ' + JSON.stringify(producer.config.key) : ''}). ` +
+        "Allowed: the producer's own backend settings. Fix: change backends through RemoteState only, not with overrides on one side.",
+    );
   }
   return problems;
+}
+
+/** Where a backend keeps state, as one comparable string; two stacks must never share one. */
+export function stateLocationId(backend: FinalBackend): string {
+  const c = backend.config;
+  switch (backend.type) {
+    case 'azurerm':
+      return `azurerm storage account ${JSON.stringify(c.storage_account_name)}, container ${JSON.stringify(c.container_name)}, key ${JSON.stringify(c.key)}`;
+    case 'cloud':
+      return `HCP Terraform ${JSON.stringify(c.hostname ?? 'app.terraform.io')} organization ${JSON.stringify(c.organization)}, workspace ${JSON.stringify(c.workspaces?.name)}`;
+    default:
+      return `${backend.type} backend ${JSON.stringify(c)}`;
+  }
 }

@@ -1,9 +1,9 @@
 // Internal: the checks HardenedStateBackend makes on its identity, network and key props.
 import { Token } from 'cdktf';
 import { HardenedK8sError, invalidProp } from '../../errors';
-import { requireString } from '../internal/validation';
 import type { HardenedStateBackendProps, StateEncryptionKey } from './hardened-state-backend';
 import { validateRunnerEgressRanges } from './state-names';
+import { requireString } from '../../validation';
 
 const KEY_ID = /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[A-Za-z0-9-]{1,127}\/?$/;
 

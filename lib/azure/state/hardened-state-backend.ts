@@ -14,15 +14,14 @@ import { libraryStackScope } from '../../scope';
 import { diagnosticsToWorkspace } from '../internal/diagnostics';
 import { addPrivateEndpoint } from '../internal/private-endpoint';
 import { assignRole } from '../internal/role-assignment';
-import { requireString, validateIntegerRange } from '../internal/validation';
-import { isMachinePath } from './backend-checks';
+import { isMachinePath, stateLocationId } from './backend-checks';
 import { validateKey, validateNetwork, validatePrincipals } from './bootstrap-validation';
 import { RemoteState } from './remote-state';
 import { STATE_ACCOUNT_TAG, STATE_ACCOUNT_TAG_VALUE } from './state-account-tag';
 import { optionalGuid, requireLiteral, stateKey, validateContainerName, validateStorageAccountName } from './state-names';
-import { StateRegistry, stateLocationId } from './state-registry';
+import { StateRegistry } from './state-registry';
 import { StateReplication } from './state-replication';
-import { requireProps } from '../../required-props';
+import { requireProps, requireString, validateIntegerRange } from '../../validation';
 
 /** A customer-managed key from a Key Vault that encrypts the state account. */
 export interface StateEncryptionKey {

@@ -2,7 +2,8 @@ import { App, AzurermBackend, CloudBackend, NamedCloudWorkspace, TerraformStack 
 import { IConstruct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
 import { optionalGuid, requireLiteral, stateKey, validateContainerName, validateKeyPrefix, validateStorageAccountName, validateWorkspaceName } from './state-names';
-import { backendsOf, StateRegistry, stateLocationId } from './state-registry';
+import { stateLocationId } from './backend-checks';
+import { backendsOf, StateRegistry } from './state-registry';
 
 /** Props of {@link RemoteState.azureStorage}. */
 export interface AzureStorageStateProps {

@@ -1,9 +1,10 @@
 import { RANCHER_RULES } from '../rules/rancher';
 import { RulePack } from '../rule-pack';
+import { noPlaintextSecrets } from '../rules/secrets/no-plaintext-secrets';
 
 /** RKE2 CIS 1.8 controls satisfied by the cluster configuration Rancher applies. */
 export class CisRke2Pack extends RulePack {
   constructor() {
-    super('rke2-cis-1.8', [...RANCHER_RULES]);
+    super('rke2-cis-1.8', [...RANCHER_RULES, noPlaintextSecrets]);
   }
 }

@@ -6,7 +6,7 @@ import { chartValuesView, HardenedValuesRegistry } from './hardened-values-regis
 import { HelmValues } from './helm-values';
 import { libraryScope } from '../../scope';
 import { invalidProp } from '../../errors';
-import { requireStrings } from '../../required-props';
+import { requireStrings } from '../../validation';
 
 /** Props of {@link HardenedHelmRelease}. */
 export interface HardenedHelmReleaseProps {

@@ -22,9 +22,10 @@ import { podSecurityLabelValues } from '../namespace/pod-security-label-values';
 import { PodSecurityVersion } from '../namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../namespace/pod-security-version-validation';
 import { TENANT_ROLE_NAME } from '../namespace/tenant-role';
+import { recordServedCluster } from '../served-cluster';
 import { configureProviders } from './providers';
 import { libraryScope } from '../../scope';
-import { requireProps } from '../../required-props';
+import { requireProps } from '../../validation';
 
 /** A workload namespace the baseline creates (as a HardenedNamespace). */
 export interface BaselineNamespace {
@@ -84,8 +85,11 @@ export interface ClusterBaselineProps {
    */
   readonly policyEnforcementAction?: EnforcementAction;
   /**
-   * Namespaces every constraint skips (the baseline adds its own node-agent and mesh namespaces).
-   * @default GatekeeperPoliciesAddon.SYSTEM_NAMESPACES
+   * Namespaces every constraint skips besides the cluster's system namespaces (those of
+   * `GatekeeperPoliciesAddon.SYSTEM_NAMESPACES` for its distribution, always skipped) and the namespaces the baseline creates for its own agents and the mesh. By name, no
+   * wildcards; the list extends the system list, never replaces it. Each namespace here may hold
+   * workloads, so each is a `gatekeeper-constraint-exemptions` finding that needs a waiver.
+   * @default - none (CIS AKS 1.8 4.2.1-4.2.5, 5.1.4 apply to every namespace but the system and agent ones)
    */
   readonly policyExcludedNamespaces?: string[];
   /**
@@ -218,6 +222,14 @@ export class ClusterBaseline extends Construct {
     if (infrastructure) {
       this.chartsStack.addDependency(infrastructure);
     }
+    recordServedCluster(this, {
+      baselinePath: this.node.path,
+      stackNames: [this.chartsStack, this.objectsStack, this.policiesStack].map((s) => s.node.id),
+      reportStackName: this.chartsStack.node.id,
+      clusterPath: infrastructure ? (cluster as unknown as IConstruct).node.path : undefined,
+      clusterName: cluster.clusterName,
+      policyEngine: cluster.policyEngine,
+    });
     this.objectsStack.addDependency(this.chartsStack);
     this.policiesStack.addDependency(this.objectsStack);
     configureProviders(this.chartsStack, cluster, true);

@@ -6,8 +6,6 @@ import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp, missingProp } from '../../errors';
-import { requireStrings } from '../../required-props';
-import { validateDnsLabel } from './dns-label';
 import { NamespaceTenant } from './namespace-tenant';
 import { PodSecurityLevel } from './pod-security';
 import { podSecurityLabelValues } from './pod-security-label-values';
@@ -17,6 +15,7 @@ import { validatePodSecurityVersion } from './pod-security-version-validation';
 import { addTenantRole, validateTenant } from './tenant-role';
 import { optionalResources } from '../../optional-resources';
 import { libraryScope } from '../../scope';
+import { requireStrings, validateDnsLabel } from '../../validation';
 
 /** A namespace label. */
 export interface NamespaceLabel {

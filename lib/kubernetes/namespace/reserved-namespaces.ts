@@ -2,35 +2,24 @@
 // or the library's own add-ons create and manage them (a second owner fails at apply or fights the first).
 import { Token } from 'cdktf';
 import { invalidProp } from '../../errors';
+import { AGENT_NAMESPACES, SYSTEM_NAMESPACES } from '../exemptions';
 
 /** Namespaces every Kubernetes cluster creates itself; `kube-` is reserved for Kubernetes as a prefix. */
 const KUBERNETES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 const KUBERNETES_PREFIX = 'kube-';
 
-/** Namespaces AKS add-ons, Calico, Rancher and the library's add-ons create (the add-ons' defaults included). */
-const PLATFORM = [
-  // AKS managed add-ons: Istio, app routing, run command, Azure Policy (Gatekeeper).
-  'aks-istio-system',
-  'aks-istio-ingress',
-  'aks-istio-egress',
-  'app-routing-system',
-  'aks-command',
-  'gatekeeper-system',
-  // Calico (AKS network policy and the operator).
-  'calico-system',
-  'calico-apiserver',
-  'tigera-operator',
-  // Rancher agents, Fleet and the compliance operator on downstream clusters.
-  'cattle-system',
-  'cattle-fleet-system',
-  'cattle-impersonation-system',
-  'cis-operator-system',
-  'compliance-operator-system',
-  // The library's add-ons (their default namespaces).
-  'istio-system',
-  'trivy-system',
-  'falco',
-];
+/**
+ * Namespaces of AKS features the library leaves off (app routing, run command): AKS owns them when they
+ * are on, but they are not system namespaces of the exemption model, so no policy skips them.
+ */
+const AKS_FEATURE_NAMESPACES = ['aks-command', 'app-routing-system'];
+
+/**
+ * Namespaces the platform or the library's add-ons create: the system namespaces of the exemption model
+ * (AKS add-ons, Calico, Rancher, Gatekeeper) and the library's agent namespaces (their default names),
+ * with the AKS feature namespaces.
+ */
+const PLATFORM = [...new Set([...SYSTEM_NAMESPACES, ...Object.values(AGENT_NAMESPACES), ...AKS_FEATURE_NAMESPACES])].filter((n) => !KUBERNETES.includes(n)).sort();
 const PLATFORM_PREFIX = 'cattle-';
 
 /** Props objects the library's own add-ons create their namespaces with (they may use platform names). */

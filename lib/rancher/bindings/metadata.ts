@@ -1,6 +1,6 @@
 // Internal: generator metadata shared by the hand-written rancher2 bindings.
 import { TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResourceConfig } from 'cdktf';
-import { requireProps, requireStrings } from '../../required-props';
+import { requireProps, requireStrings } from '../../validation';
 
 /** The rancher2 provider release the bindings were written against (schema of tag v14.1.1). */
 export const RANCHER2_PROVIDER_VERSION = '14.1.1';

@@ -64,6 +64,8 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
   public static readonly tfResourceType = 'rancher2';
 
   private readonly config: Rancher2ProviderConfig;
+  // TerraformProvider only declares alias; like the generated bindings, the provider keeps its own.
+  private aliasValue?: string;
 
   constructor(scope: Construct, id: string, config?: Rancher2ProviderConfig) {
     config = config ?? {};
@@ -86,6 +88,15 @@ export class Rancher2Provider extends cdktf.TerraformProvider {
     requireSensitiveReference(`Rancher2Provider ${this.node.path}`, 'tokenKey', config.tokenKey);
     this.config = config;
     this.alias = config.alias;
+  }
+
+  /** Alias of this provider configuration (`alias`), to use several of them in one stack. */
+  public get alias(): string | undefined {
+    return this.aliasValue;
+  }
+
+  public set alias(value: string | undefined) {
+    this.aliasValue = value;
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {

@@ -38,7 +38,7 @@ describe('k8s-namespace-pod-security (CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)', () => {
   });
   test('non-compliant: enforce baseline', () => {
     const result = evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/enforce': 'baseline' } } });
-    expect(result).toEqual({ status: 'non-compliant', message: 'Pod Security labels: enforce=baseline' });
+    expect(result).toEqual({ status: 'non-compliant', message: 'Pod Security labels: enforce=baseline', evidence: ['namespaces'] });
   });
   test('non-compliant: version latest', () => {
     expect(evaluateRule(k8sNamespacePodSecurity, NS, { metadata: { name: 'a', labels: { ...RESTRICTED, 'pod-security.kubernetes.io/warn-version': 'latest' } } }).message).toMatch(
@@ -54,6 +54,7 @@ describe('k8s-namespace-pod-security (CIS AKS 1.8 4.2.1-4.2.5, 4.6.2)', () => {
     expect(pinned('v1.22')).toEqual({
       status: 'non-compliant',
       message: 'Pod Security labels: audit-version=v1.22 (older than v1.23: restricted lacks the capability and runAsUser checks)',
+      evidence: ['namespaces'],
     });
     expect(pinned('v1.0').status).toBe('non-compliant');
     expect(pinned('1.30').message).toMatch(/audit-version=1.30 \(not pinned\)/);

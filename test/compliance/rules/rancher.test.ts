@@ -259,6 +259,19 @@ describe('rke2-pod-security-restricted (RKE2 CIS 1.8 5.2.1-5.2.13, 5.7.2, 5.7.3)
   test('unknown: template name from a variable', () => {
     expect(status(rke2PodSecurityRestricted, { ...fixture.cluster, default_pod_security_admission_configuration_template_name: '${var.psact}' })).toBe('unknown');
   });
+  const exempting = (namespaces: string[]) =>
+    withCloudInit(fixture, (doc) =>
+      rewriteFile(doc, Rke2NodeFiles.ADMISSION_CONFIG, (c) => ({
+        ...c,
+        plugins: c.plugins.map((p: any) => (p.name === 'PodSecurity' ? { ...p, configuration: { ...p.configuration, exemptions: { namespaces } } } : p)),
+      })),
+    );
+  test('compliant: system and agent namespaces exempt; non-compliant: a namespace that may hold workloads', () => {
+    expect(status(rke2PodSecurityRestricted, fixture.cluster, exempting(['kube-system', 'cattle-system', 'falco']))).toBe('compliant');
+    expect(evaluate(rke2PodSecurityRestricted, fixture.cluster, exempting(['kube-system', 'payments'])).message).toMatch(
+      /exempts namespaces that may hold workloads from Pod Security: payments/,
+    );
+  });
 });
 
 describe('rke2-cni-network-policy (RKE2 CIS 1.8 5.3.1)', () => {
@@ -278,6 +291,14 @@ describe('rke2-image-provenance (RKE2 CIS 1.8 5.5.1)', () => {
   });
   test('non-compliant: no manifest and no ImagePolicyWebhook', () => {
     expect(status(rke2ImageProvenance, withRkeConfig(fixture, 'additional_manifest', undefined))).toBe('non-compliant');
+  });
+  test('compliant with system and agent namespaces left out; non-compliant with a workload namespace left out', () => {
+    const manifest: string = fixture.cluster.rke_config.additional_manifest;
+    const withExempt = (extra: string) => manifest.replace('"values":["', `"values":["${extra}","`);
+    expect(status(rke2ImageProvenance, withRkeConfig(fixture, 'additional_manifest', withExempt('trivy-system')))).toBe('compliant');
+    expect(evaluate(rke2ImageProvenance, withRkeConfig(fixture, 'additional_manifest', withExempt('payments'))).message).toBe(
+      'the image admission policy exempts namespaces that may hold workloads: payments',
+    );
   });
   test('unknown: manifest from an expression, or YAML that is not JSON', () => {
     expect(status(rke2ImageProvenance, withRkeConfig(fixture, 'additional_manifest', '${file("m.yaml")}'))).toBe('unknown');
@@ -363,7 +384,7 @@ test('every rke2-cis-1.8 iac control is cited by at least one rule in CisRke2Pac
   expect(iac.filter((id) => !cited.has(id))).toEqual([]);
 });
 
-test('every rancher rule is in RANCHER_RULES once, and CisRke2Pack carries them all', () => {
+test('every rancher rule is in RANCHER_RULES once, and CisRke2Pack carries them all and the secrets rule', () => {
   expect(new Set(RANCHER_RULES.map((r) => r.metadata.id)).size).toBe(RANCHER_RULES.length);
-  expect(new CisRke2Pack().rules.map((r) => r.metadata.id)).toEqual(RANCHER_RULES.map((r) => r.metadata.id));
+  expect(new CisRke2Pack().rules.map((r) => r.metadata.id)).toEqual([...RANCHER_RULES.map((r) => r.metadata.id), 'no-plaintext-secrets']);
 });

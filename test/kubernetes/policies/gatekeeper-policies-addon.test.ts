@@ -107,7 +107,7 @@ describe('GatekeeperPoliciesAddon Pod Security profile', () => {
     [{ constraints: [{ policy: GatekeeperPolicy.HOST_PORTS, parameters: { allowedHostPorts: [9100] } }] }, /invalid constraints\[host-ports\].parameters "allowedHostPorts". Allowed: the parameters of K8sHardenedHostPorts: exemptImages. Fix: the Pod Security set implements the Standards exactly/],
     [{ constraints: [{ policy: GatekeeperPolicy.SYSCTLS, parameters: { allowedSysctls: ['kernel.msgmax'] } }] }, /invalid constraints\[sysctls\].parameters "allowedSysctls". Allowed: none \(K8sHardenedSysctls takes no parameters\)/],
     [{ constraints: [{ policy: GatekeeperPolicy.HOST_NAMESPACES, exemptImages: ['acrplatformprod.azurecr.io/agent:*'] }] }, /invalid constraints\[host-namespaces\].exemptImages .*only on policies that judge containers/],
-    [{ constraints: [{ policy: GatekeeperPolicy.PRIVILEGED_CONTAINER, exemptImages: ['*'] }] }, /invalid constraints\[privileged-container\].exemptImages "\*".*not "\*" alone/],
+    [{ constraints: [{ policy: GatekeeperPolicy.PRIVILEGED_CONTAINER, exemptImages: ['*'] }] }, /invalid constraints\[privileged-container\].exemptImages "\*".*names a registry host and a repository/],
     [{ constraints: [{ policy: GatekeeperPolicy.PRIVILEGED_CONTAINER, exemptImages: [' acrplatformprod.azurecr.io/a:1'] }] }, /exemptImages " acrplatformprod/],
     [{ constraints: [{ policy: GatekeeperPolicy.REQUIRED_RESOURCES, parameters: ['cpu'] }] }, /invalid constraints\[required-resources\].parameters \["cpu"\]. Allowed: an object/],
     [{ constraints: [{ policy: GatekeeperPolicy.SECCOMP }, { policy: GatekeeperPolicy.SECCOMP, enabled: false }] }, /invalid constraints\[\].policy "seccomp". Allowed: each policy once/],

@@ -1,5 +1,6 @@
 import { GatekeeperAddon, GatekeeperPoliciesAddon, GatekeeperPolicy, KubernetesDistribution, RbacSubjectKind } from '../../../lib';
 import { HardenedK8sError } from '../../../lib/errors';
+import { systemNamespaces } from '../../../lib/kubernetes/exemptions';
 import { evaluateTemplate } from '../../helpers/cel-harness';
 import { baseline, cluster, manifests, REGISTRIES, resources, synthJson } from '../baseline-helpers';
 import { TEAM_GROUP } from './rbac-fixtures';
@@ -46,8 +47,10 @@ describe('the baseline RBAC constraints', () => {
 
   test("the exemption model's namespaces, the cluster's administrators and the allowlist reach every constraint, sorted", () => {
     for (const c of constraints) {
+      // The cluster is AKS: Rancher's namespaces are ordinary ones there.
       expect(c.spec.parameters.exemptNamespaces).not.toContain('cattle-system');
-      expect(c.spec.parameters.exemptNamespaces).toEqual([...new Set([...GatekeeperPoliciesAddon.SYSTEM_NAMESPACES, 'falco', 'istio-system', 'kube-bench', 'trivy-system'])].sort());
+      expect(c.spec.parameters.exemptNamespaces).toEqual([...new Set([...systemNamespaces(KubernetesDistribution.AKS), 'falco', 'istio-system', 'kube-bench', 'trivy-system'])].sort());
+      expect(c.spec.match.excludedNamespaces).toEqual(c.spec.parameters.exemptNamespaces);
       expect(c.spec.parameters.allowedSubjects).toEqual([
         { kind: 'Group', name: ADMINS },
         { kind: 'ServiceAccount', name: 'deployer', namespace: 'ci' },
@@ -84,13 +87,13 @@ describe('the baseline RBAC constraints', () => {
 });
 
 describe('RBAC exemption inputs', () => {
-  test('on RKE2 Rancher\'s namespaces are exempt too; a prefix glob skips objects but exempts no service account', () => {
-    const constraint = rbacConstraints(baseline({ cluster: cluster({ distribution: KubernetesDistribution.RKE2 }), policyExcludedNamespaces: ['kube-system', 'team-*'] }).policiesStack)[0];
-    const rke2 = constraint.spec.parameters;
-    expect(rke2.exemptNamespaces).toEqual(expect.arrayContaining(['cattle-system', 'cattle-fleet-system', 'kube-system']));
-    expect(rke2.exemptNamespaces).not.toContain('team-*');
-    expect(rke2.allowedSubjects).toBeUndefined();
-    expect(constraint.spec.match.excludedNamespaces).toContain('team-*');
+  test("on RKE2 Rancher's namespaces are exempt, for the RBAC and the pod policies alike (one exemption model); a prefix glob is refused", () => {
+    const constraints = manifests(synthJson(baseline({ cluster: cluster({ distribution: KubernetesDistribution.RKE2 }), policyExcludedNamespaces: ['kube-system'] }).policiesStack));
+    const rbac = constraints.find((c) => c.kind === 'K8sHardenedRbacClusterAdmin');
+    expect(rbac.spec.parameters.exemptNamespaces).toEqual(expect.arrayContaining(['cattle-system', 'cattle-fleet-system', 'kube-system']));
+    expect(rbac.spec.parameters.allowedSubjects).toBeUndefined();
+    expect(constraints.find((c) => c.kind === 'K8sHardenedPrivilegedContainer').spec.match.excludedNamespaces).toEqual(expect.arrayContaining(['cattle-system', 'cattle-fleet-system']));
+    expect(() => baseline({ policyExcludedNamespaces: ['team-*'] })).toThrow(/invalid excludedNamespaces "team-\*". Allowed: a namespace name .*no wildcards/);
   });
 
   test('ConstraintOptions parameters add exact allowlist entries to their policy', () => {

@@ -14,6 +14,8 @@ export const wafPolicyBotManager = defineRule(
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: managed_rule_set Microsoft_BotManagerRuleSet 1.0',
+    // The gateway is what the policy protects: one whose policy is outside the app (or gone) has no evidence.
+    evidence: { protects: ['azurerm_application_gateway'] },
   },
   (r) => check(managedRuleSets(r).some((s) => s.type === 'Microsoft_BotManagerRuleSet'), 'no Microsoft_BotManagerRuleSet'),
 );

@@ -13,6 +13,8 @@ export const wafPolicyCoreRuleSet = defineRule(
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: managed_rule_set OWASP 3.2',
+    // The gateway is what the policy protects: one whose policy is outside the app (or gone) has no evidence.
+    evidence: { protects: ['azurerm_application_gateway'] },
   },
   (r) => {
     const sets = managedRuleSets(r);

@@ -13,6 +13,8 @@ export const wafPolicyEnabled = defineRule(
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: policy_settings.enabled = true',
+    // The gateway is what the policy protects: one whose policy is outside the app (or gone) has no evidence.
+    evidence: { protects: ['azurerm_application_gateway'] },
   },
   (r) => {
     const enabled = valueOr(r, 'policy_settings.enabled', true);

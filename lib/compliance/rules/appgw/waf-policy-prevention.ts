@@ -13,6 +13,8 @@ export const wafPolicyPrevention = defineRule(
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: policy_settings.mode = "Prevention"',
+    // The gateway is what the policy protects: one whose policy is outside the app (or gone) has no evidence.
+    evidence: { protects: ['azurerm_application_gateway'] },
   },
   (r) => {
     const mode = valueOr(r, 'policy_settings.mode', 'Prevention');

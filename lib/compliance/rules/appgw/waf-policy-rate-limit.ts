@@ -39,6 +39,8 @@ export const wafPolicyRateLimit = defineRule(
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: RateLimitRule perClientAddress, 1000 requests per client address per minute, Block',
+    // The gateway is what the policy protects: one whose policy is outside the app (or gone) has no evidence.
+    evidence: { protects: ['azurerm_application_gateway'] },
   },
   (r) => {
     const rules = literalList(r, 'custom_rules');

@@ -12,6 +12,8 @@ export const wafPolicyRequestBodyCheck = defineRule(
     cisControls: [],
     resourceTypes: ['azurerm_web_application_firewall_policy'],
     constructDefault: 'TlsIngressGateway: policy_settings.request_body_check = true',
+    // The gateway is what the policy protects: one whose policy is outside the app (or gone) has no evidence.
+    evidence: { protects: ['azurerm_application_gateway'] },
   },
   (r) => {
     const body = valueOr(r, 'policy_settings.request_body_check', true);

@@ -1,6 +1,6 @@
 import { cisAks, cisRke2 } from '../../../cis/refs';
 import { compliant, defineRule, literalList, nonCompliant, notApplicable, valueOr } from '../../define-rule';
-import { RuleSeverity } from '../../types';
+import { EvidenceSubject, RuleSeverity } from '../../types';
 import { isConstraint } from './gatekeeper-constraint-enforced';
 
 /** Constraint kinds that restrict image sources, and the parameter holding the approved prefixes. */
@@ -24,6 +24,10 @@ export const gatekeeperAllowedRegistries = defineRule(
     cisControls: [cisAks('5.1.4'), cisRke2('5.5.1')],
     resourceTypes: ['kubernetes_manifest'],
     constructDefault: 'ClusterBaseline: K8sHardenedAllowedRegistries constraint (deny) with the allowedRegistries hosts',
+    evidence: {
+      protects: [EvidenceSubject.GATEKEEPER_CLUSTER],
+      requirements: [{ id: 'allowed-registries', description: 'an enforcing allowed-registries constraint (K8sHardenedAllowedRegistries or K8sAllowedRepos)', cisControls: [cisAks('5.1.4'), cisRke2('5.5.1')] }],
+    },
   },
   (r) => {
     const kind = r.get('manifest.kind');

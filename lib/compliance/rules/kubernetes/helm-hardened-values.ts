@@ -19,7 +19,7 @@ function touches(setName: string, key: HardeningKey): boolean {
  * in order, then every `set`, `set_list` and `set_sensitive` entry (read as Helm's strvals reads them).
  * A sensitive value the engine cannot see makes the result unknown when its entry reaches a hardening key.
  */
-function releaseValues(release: IResolvedResource, keys: HardeningKey[]): any {
+export function releaseValues(release: IResolvedResource, keys: HardeningKey[]): any {
   const documents = literalList(release, 'values').map((v, i) => {
     try {
       return JSON.parse(v);

@@ -1,8 +1,12 @@
 import { IComplianceRule } from '../../types';
+import { k8sCisNodeScan } from './cis-node-scan';
 import { k8sDefaultServiceAccountToken } from './default-service-account-token';
 import { gatekeeperAllowedRegistries } from './gatekeeper-allowed-registries';
+import { gatekeeperConstraintExemptions } from './gatekeeper-constraint-exemptions';
 import { gatekeeperConstraintEnforced } from './gatekeeper-constraint-enforced';
 import { helmHardenedValues } from './helm-hardened-values';
+import { k8sImageVulnerabilityScanning } from './image-vulnerability-scanning';
+import { istioAllowNothing } from './istio-allow-nothing';
 import { istioMtlsStrict } from './istio-mtls-strict';
 import { istioServiceEntryNamedHosts } from './istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
@@ -18,6 +22,7 @@ import { k8sRbacPodCreate } from './rbac-pod-create';
 import { k8sRbacSecretsRead } from './rbac-secrets-read';
 import { k8sRbacServiceAccountToken } from './rbac-service-account-token';
 import { k8sRbacWildcards } from './rbac-wildcards';
+import { k8sRuntimeThreatDetection } from './runtime-threat-detection';
 
 /** Every kubernetes rule, in the order packs list them. */
 export const KUBERNETES_RULES: IComplianceRule[] = [
@@ -26,8 +31,13 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   k8sDefaultServiceAccountToken,
   gatekeeperConstraintEnforced,
   gatekeeperAllowedRegistries,
+  gatekeeperConstraintExemptions,
   istioMtlsStrict,
+  istioAllowNothing,
   istioServiceEntryNamedHosts,
+  k8sImageVulnerabilityScanning,
+  k8sRuntimeThreatDetection,
+  k8sCisNodeScan,
   helmHardenedValues,
   kubeBenchJobLeastPrivilege,
   k8sRbacClusterAdmin,

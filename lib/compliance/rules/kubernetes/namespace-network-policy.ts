@@ -1,8 +1,8 @@
 import { cisAks, cisRke2 } from '../../../cis/refs';
-import { compliant, defineRule, nonCompliant } from '../../define-rule';
+import { compliant, defineRule, nonCompliant, notApplicable } from '../../define-rule';
 import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
 import { IResolvedResource, RuleSeverity } from '../../types';
-import { inNamespace } from './namespace-refs';
+import { inNamespace, namespaceEvidence, NAMESPACE_TYPES, notJudged, onNamespace } from './namespace-refs';
 
 function selectsAllPods(policy: IResolvedResource): boolean {
   const selector = policy.config?.spec?.pod_selector ?? {};
@@ -41,16 +41,22 @@ export const k8sNamespaceNetworkPolicy = defineRule(
       'Create namespaces with HardenedNamespace or ClusterBaseline.addNamespace, or add a kubernetes_network_policy_v1 in the namespace with an empty pod selector, policy types Ingress and Egress, no ingress rules and egress only to port 53.',
     remediationTargets: ['HardenedNamespace', 'ClusterBaseline.addNamespace'],
     cisControls: [cisAks('4.4.2'), cisRke2('5.3.2')],
-    resourceTypes: ['kubernetes_namespace_v1', 'kubernetes_namespace'],
+    resourceTypes: NAMESPACE_TYPES,
     constructDefault: 'HardenedNamespace: NetworkPolicy default-deny (Ingress+Egress, DNS egress to kube-system only)',
+    evidence: namespaceEvidence([cisAks('4.4.2'), cisRke2('5.3.2')], 'judged for its default-deny NetworkPolicy'),
   },
   (namespace, context) => {
+    const skip = notJudged(namespace);
+    if (skip) {
+      return notApplicable(skip);
+    }
     const policies = [...inNamespace(context, 'kubernetes_network_policy_v1', namespace), ...inNamespace(context, 'kubernetes_network_policy', namespace)];
     if (policies.length === 0) {
-      return nonCompliant('no NetworkPolicy in this namespace');
+      return onNamespace(namespace, nonCompliant('no NetworkPolicy in this namespace'));
     }
-    return policies.some(isDefaultDeny)
-      ? compliant()
-      : nonCompliant(`none of ${policies.map((p) => p.address).join(', ')} denies all ingress and egress by default`);
+    return onNamespace(
+      namespace,
+      policies.some(isDefaultDeny) ? compliant() : nonCompliant(`none of ${policies.map((p) => p.address).join(', ')} denies all ingress and egress by default`),
+    );
   },
 );

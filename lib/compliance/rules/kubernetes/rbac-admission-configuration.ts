@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_ADMISSION_CONFIGURATION_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-admission-configuration';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacAdmissionConfiguration = rbacGuardRule({
   id: 'k8s-rbac-admission-configuration',
   title: 'No write on webhook configurations and admission policies: the RBAC admission-configuration policy enforces (deny) and no role of the app writes them',
   guard: RBAC_ADMISSION_CONFIGURATION_GUARD,
-  cisControls: [cisAks('4.1.11'), cisRke2('5.1.12')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_CLUSTER_ADMIN_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-cluster-admin';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacClusterAdmin = rbacGuardRule({
   id: 'k8s-rbac-cluster-admin',
   title: 'Only allowlisted administrators are bound to cluster-admin and no role copies it: the RBAC cluster-admin policy enforces (deny)',
   guard: RBAC_CLUSTER_ADMIN_GUARD,
-  cisControls: [cisAks('4.1.1'), cisRke2('5.1.1')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_CSR_APPROVAL_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-csr-approval';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacCsrApproval = rbacGuardRule({
   id: 'k8s-rbac-csr-approval',
   title: 'No approval of certificate signing requests: the RBAC CSR policy enforces (deny) and no role of the app approves them',
   guard: RBAC_CSR_APPROVAL_GUARD,
-  cisControls: [cisAks('4.1.10'), cisRke2('5.1.11')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

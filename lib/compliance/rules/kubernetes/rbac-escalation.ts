@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_ESCALATION_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-escalation';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacEscalation = rbacGuardRule({
   id: 'k8s-rbac-escalation',
   title: 'No bind, escalate or impersonate: the RBAC escalation policy enforces (deny) and no role of the app grants them',
   guard: RBAC_ESCALATION_GUARD,
-  cisControls: [cisAks('4.1.7'), cisRke2('5.1.8')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

@@ -5,10 +5,10 @@
 // nothing guarded is not evidence either way: only the enforcing constraint proves a cluster-wide control.
 import { RbacGuard } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-policy';
 import { RoleRule, ruleFails } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-rule-model';
-import { CisControlRef } from '../../../cis/types';
 import { compliant, defineRule, nonCompliant, notApplicable, valueOr } from '../../define-rule';
 import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
-import { IComplianceRule, IResolvedResource, RuleEvaluation, RuleSeverity } from '../../types';
+import { EvidenceSubject, IComplianceRule, IResolvedResource, RuleEvaluation, RuleSeverity } from '../../types';
+import { POLICY_CONTROLS } from './gatekeeper-policy-controls';
 import { firstBlock, roleOf } from '../aks/role-grants';
 import { isConstraint } from './gatekeeper-constraint-enforced';
 
@@ -26,12 +26,11 @@ export const AKS_RBAC_ADMIN = 'Azure Kubernetes Service RBAC Admin';
 /** Reads and writes most objects of a namespace: it reads Secrets and runs pods as any service account. */
 export const AKS_RBAC_WRITER = 'Azure Kubernetes Service RBAC Writer';
 
-/** What the rule of a guard needs beyond the guard. */
+/** What the rule of a guard needs beyond the guard (its CIS controls are the policy's, POLICY_CONTROLS). */
 export interface RbacGuardRuleSpec {
   readonly id: string;
   readonly title: string;
   readonly guard: RbacGuard;
-  readonly cisControls: CisControlRef[];
   /** Azure RBAC roles that grant the guarded permission (AKS). */
   readonly azureRoles: string[];
 }
@@ -140,9 +139,17 @@ function judgeAssignment(guard: RbacGuard, azureRoles: string[], r: IResolvedRes
   return notApplicable(`${role} does not grant ${guard.what} in Azure RBAC`);
 }
 
-/** The rule of an RBAC guard. */
+/**
+ * The rule of an RBAC guard. Its evidence is the guard's constraint on every cluster (not only those on
+ * the self-installed Gatekeeper: with the Azure Policy add-on no RBAC constraint exists, so the control
+ * fails instead of reading "not covered"); roles, bindings and role assignments are judged against it
+ * without standing in for it.
+ */
 export function rbacGuardRule(spec: RbacGuardRuleSpec): IComplianceRule {
   const guard = spec.guard;
+  const cisControls = POLICY_CONTROLS[guard.policy];
+  /** A role, binding or assignment: judged for the guard's controls, but no evidence of the enforcing constraint. */
+  const judgedAgainst = (result: RuleEvaluation): RuleEvaluation => ({ ...result, evidence: [], cisControls });
   return defineRule(
     {
       id: spec.id,
@@ -161,31 +168,35 @@ export function rbacGuardRule(spec: RbacGuardRuleSpec): IComplianceRule {
         'ClusterBaselineProps.rbacAllowedSubjects',
         'ConstraintOptions.parameters',
       ],
-      cisControls: spec.cisControls,
+      cisControls,
       resourceTypes: ['kubernetes_manifest', ...ROLE_TYPES, ...BINDING_TYPES, 'azurerm_role_assignment'],
       constructDefault: `ClusterBaseline: the ${guard.policy} constraint (${guard.kind}) with enforcementAction deny on Roles, ClusterRoles and their bindings; the HardenedNamespace tenant role does not grant it`,
+      evidence: {
+        protects: [EvidenceSubject.KUBERNETES_CLUSTER],
+        requirements: [{ id: guard.policy, description: `an enforcing ${guard.kind} constraint on Roles, ClusterRoles and their bindings (GatekeeperPolicy ${guard.policy})`, cisControls }],
+      },
     },
     (r) => {
       const what = `${r.terraformType} ${r.name}`;
       if (r.terraformType === 'azurerm_role_assignment') {
-        return judgeAssignment(guard, spec.azureRoles, r);
+        return judgedAgainst(judgeAssignment(guard, spec.azureRoles, r));
       }
       if (ROLE_TYPES.includes(r.terraformType)) {
-        return judgeRole(guard, what, list(r.get('rule')), CLUSTER_ROLE_TYPES.includes(r.terraformType) && r.has('aggregation_rule'));
+        return judgedAgainst(judgeRole(guard, what, list(r.get('rule')), CLUSTER_ROLE_TYPES.includes(r.terraformType) && r.has('aggregation_rule')));
       }
       if (BINDING_TYPES.includes(r.terraformType)) {
-        return judgeBinding(guard, what, firstBlock(r.config.role_ref), list(r.config.subject));
+        return judgedAgainst(judgeBinding(guard, what, firstBlock(r.config.role_ref), list(r.config.subject)));
       }
       const apiVersion = r.get('manifest.apiVersion');
       const kind = r.get('manifest.kind');
       if (isConstraint(apiVersion)) {
-        return kind === guard.kind ? judgeConstraint(guard, r) : notApplicable('another constraint');
+        return kind === guard.kind ? { ...judgeConstraint(guard, r), evidence: [guard.policy] } : notApplicable('another constraint');
       }
       if (apiVersion === RBAC_API_VERSION && (kind === 'Role' || kind === 'ClusterRole')) {
-        return judgeRole(guard, `${kind} ${r.get('manifest.metadata.name')}`, list(r.get('manifest.rules')), kind === 'ClusterRole' && r.has('manifest.aggregationRule'));
+        return judgedAgainst(judgeRole(guard, `${kind} ${r.get('manifest.metadata.name')}`, list(r.get('manifest.rules')), kind === 'ClusterRole' && r.has('manifest.aggregationRule')));
       }
       if (apiVersion === RBAC_API_VERSION && (kind === 'RoleBinding' || kind === 'ClusterRoleBinding')) {
-        return judgeBinding(guard, `${kind} ${r.get('manifest.metadata.name')}`, r.config.manifest?.roleRef, list(r.config.manifest?.subjects));
+        return judgedAgainst(judgeBinding(guard, `${kind} ${r.get('manifest.metadata.name')}`, r.config.manifest?.roleRef, list(r.config.manifest?.subjects)));
       }
       return notApplicable('not an RBAC object or constraint');
     },

@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_NODE_PROXY_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-node-proxy';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacNodeProxy = rbacGuardRule({
   id: 'k8s-rbac-node-proxy',
   title: 'No access to nodes/proxy: the RBAC node-proxy policy enforces (deny) and no role of the app grants it',
   guard: RBAC_NODE_PROXY_GUARD,
-  cisControls: [cisAks('4.1.9'), cisRke2('5.1.10')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

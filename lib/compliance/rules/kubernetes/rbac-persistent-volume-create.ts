@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_PERSISTENT_VOLUME_CREATE_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-persistent-volume-create';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacPersistentVolumeCreate = rbacGuardRule({
   id: 'k8s-rbac-persistent-volume-create',
   title: 'Only provisioners create persistent volumes: the RBAC persistent-volume policy enforces (deny) and no role of the app creates them',
   guard: RBAC_PERSISTENT_VOLUME_CREATE_GUARD,
-  cisControls: [cisAks('4.1.8'), cisRke2('5.1.9')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

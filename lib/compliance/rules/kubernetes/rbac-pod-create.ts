@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_POD_CREATE_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-pod-create';
 import { AKS_RBAC_ADMIN, AKS_RBAC_CLUSTER_ADMIN, AKS_RBAC_WRITER, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacPodCreate = rbacGuardRule({
   id: 'k8s-rbac-pod-create',
   title: 'Only controllers create pods: the RBAC pod-create policy enforces (deny) and no role, binding or AKS role assignment of the app creates pods',
   guard: RBAC_POD_CREATE_GUARD,
-  cisControls: [cisAks('4.1.4'), cisRke2('5.1.4')],
   azureRoles: [AKS_RBAC_ADMIN, AKS_RBAC_CLUSTER_ADMIN, AKS_RBAC_WRITER],
 });

@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_SECRETS_READ_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-secrets-read';
 import { AKS_RBAC_ADMIN, AKS_RBAC_CLUSTER_ADMIN, AKS_RBAC_WRITER, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacSecretsRead = rbacGuardRule({
   id: 'k8s-rbac-secrets-read',
   title: 'Secrets are read only by the platform: the RBAC secrets policy enforces (deny) and no role, binding or AKS role assignment of the app reads secrets',
   guard: RBAC_SECRETS_READ_GUARD,
-  cisControls: [cisAks('4.1.2'), cisRke2('5.1.2')],
   azureRoles: [AKS_RBAC_ADMIN, AKS_RBAC_CLUSTER_ADMIN, AKS_RBAC_WRITER],
 });

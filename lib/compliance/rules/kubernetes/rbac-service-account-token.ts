@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_SERVICE_ACCOUNT_TOKEN_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-service-account-token';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacServiceAccountToken = rbacGuardRule({
   id: 'k8s-rbac-service-account-token',
   title: 'No service account token creation: the RBAC token policy enforces (deny) and no role of the app creates tokens',
   guard: RBAC_SERVICE_ACCOUNT_TOKEN_GUARD,
-  cisControls: [cisAks('4.1.12'), cisRke2('5.1.13')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

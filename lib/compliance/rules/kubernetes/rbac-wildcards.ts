@@ -1,4 +1,3 @@
-import { cisAks, cisRke2 } from '../../../cis/refs';
 import { RBAC_WILDCARDS_GUARD } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-wildcards';
 import { AKS_RBAC_CLUSTER_ADMIN, rbacGuardRule } from './rbac-guard-rule';
 
@@ -7,6 +6,5 @@ export const k8sRbacWildcards = rbacGuardRule({
   id: 'k8s-rbac-wildcards',
   title: 'Roles name their verbs, resources and API groups: the RBAC wildcard policy enforces (deny) and no role of the app uses *',
   guard: RBAC_WILDCARDS_GUARD,
-  cisControls: [cisAks('4.1.3'), cisRke2('5.1.3')],
   azureRoles: [AKS_RBAC_CLUSTER_ADMIN],
 });

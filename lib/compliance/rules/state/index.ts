@@ -1,4 +1,8 @@
 import { IComplianceRule } from '../../types';
+import { stateBackendNoCredentials } from './backend-credentials';
+import { stateBackendRemote } from './backend-remote';
+import { stateLocationUnique } from './state-location-unique';
+import { stateRemoteReads } from './remote-reads';
 import { stateAccountBlobLogs } from './blob-logs';
 import { stateContainerPrivate } from './container-private';
 import { stateAccountNoCrossTenantReplication } from './cross-tenant-replication';
@@ -15,6 +19,10 @@ import { stateAccountSecureTransfer } from './secure-transfer';
 
 /** Every Terraform state rule, in the order packs list them. */
 export const STATE_RULES: IComplianceRule[] = [
+  stateBackendNoCredentials,
+  stateBackendRemote,
+  stateRemoteReads,
+  stateLocationUnique,
   stateAccountEntraIdOnly,
   stateAccountNetworkRestricted,
   stateAccountSecureTransfer,

@@ -2,6 +2,7 @@ import { invalidProp } from '../../../errors';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
+import { AGENT_NAMESPACES } from '../../exemptions';
 import { nodeAgentNamespace } from '../node-agent-namespace';
 import { FalcoVersion } from './falco-version';
 import { FALCO_HARDENING } from './hardening';
@@ -15,6 +16,9 @@ export interface FalcoAddonProps {
   readonly version?: FalcoVersion;
   /**
    * Namespace of the Falco DaemonSet.
+   * Any other namespace is created privileged just the same, but without the library's built-in waiver:
+   * it may hold workloads, so its Pod Security level (`k8s-namespace-pod-security`) and its exclusion from
+   * the Gatekeeper constraints (`gatekeeper-constraint-exemptions`) are findings that need a waiver.
    * @default 'falco'
    */
   readonly namespace?: string;
@@ -61,7 +65,7 @@ export class FalcoAddon implements IClusterAddon {
       throw invalidProp('FalcoAddon', 'minimumPriority', props.minimumPriority, PRIORITIES.join(', '), 'use one of the Falco rule priorities');
     }
     this.props = props;
-    this.namespace = props.namespace ?? 'falco';
+    this.namespace = props.namespace ?? AGENT_NAMESPACES[FalcoAddon.ID];
   }
 
   public install(context: AddonInstallContext): void {
@@ -69,6 +73,7 @@ export class FalcoAddon implements IClusterAddon {
     const namespace = nodeAgentNamespace(
       context.chartScope,
       'falco-namespace',
+      FalcoAddon.ID,
       { name: this.namespace, allowSameNamespaceTraffic: sidekick, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
       'Falco reads kernel events through eBPF and host paths on every node',
     );

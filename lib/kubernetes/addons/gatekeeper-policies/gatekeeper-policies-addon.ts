@@ -3,6 +3,8 @@ import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp, missingProp } from '../../../errors';
 import { compareStrings } from '../../../ordering';
+import { validateExemptImage, validateExemptNamespace } from '../../exemption-validation';
+import { SYSTEM_NAMESPACES, withSystemNamespaces } from '../../exemptions';
 import { PodSecurityLevel } from '../../namespace/pod-security';
 import { PodSecurityVersion } from '../../namespace/pod-security-version';
 import { validatePodSecurityVersion } from '../../namespace/pod-security-version-validation';
@@ -12,10 +14,10 @@ import { EnforcementAction, GatekeeperPolicy } from './gatekeeper-policy';
 import { RBAC_OBJECTS } from './policies/rbac-policy';
 import { PolicyDefinition } from './policy-definition';
 import { policyLibrary, renderConstraint, renderTemplate } from './policy-library';
-import { rbacExemptNamespaces, subjectParameter, validateAllowedRole, validateRbacSubject } from './rbac-exemptions';
+import { subjectParameter, validateAllowedRole, validateRbacSubject } from './rbac-exemptions';
 import { RbacSubject } from './rbac-subject';
 import { validateRegistryPrefix } from './registry-host';
-import { requireProps } from '../../../required-props';
+import { requireProps } from '../../../validation';
 
 /** Per-policy settings of the policy library. */
 export interface ConstraintOptions {
@@ -32,14 +34,18 @@ export interface ConstraintOptions {
    */
   readonly enforcementAction?: EnforcementAction;
   /**
-   * Namespaces this constraint skips, added to the add-on's excluded namespaces (prefix glob `*` allowed).
-   * @default - none
+   * Namespaces this constraint also skips, by name (no wildcards), added to the system namespaces and
+   * the add-on's excluded namespaces. Each one that is not a system namespace may hold workloads, so it
+   * is a `gatekeeper-constraint-exemptions` finding that needs a waiver.
+   * @default - none beyond the system namespaces and the add-on's excluded namespaces
    */
   readonly excludedNamespaces?: string[];
   /**
-   * Images exempt from a policy that judges containers (exact, or a prefix ending in `*`). The pod-level
-   * fields of the pod are still judged. Pod Security Admission has no such exemption; this one is the
-   * library's.
+   * Images exempt from a policy that judges containers: exact images, or prefixes ending in `*` that
+   * name a registry host and a repository (`myacr.azurecr.io/agents/collector:*`); `*` alone or a whole
+   * registry is refused. The pod-level fields of the pod are still judged. Pod Security Admission has no
+   * such exemption; this one is the library's, and a `gatekeeper-constraint-exemptions` finding that
+   * needs a waiver.
    * @default - none
    */
   readonly exemptImages?: string[];
@@ -66,8 +72,12 @@ export interface GatekeeperPoliciesAddonProps {
    */
   readonly enforcementAction?: EnforcementAction;
   /**
-   * Namespaces every constraint skips (system namespaces whose pods the platform runs).
-   * @default GatekeeperPoliciesAddon.SYSTEM_NAMESPACES
+   * Namespaces every constraint skips besides the system namespaces, by name (no wildcards). The list
+   * extends the cluster's system namespaces (`GatekeeperPoliciesAddon.SYSTEM_NAMESPACES`, those of its
+   * distribution), which every constraint always skips; it never
+   * replaces it. A namespace that is not a system namespace may hold workloads, so each one is a
+   * `gatekeeper-constraint-exemptions` finding that needs a waiver.
+   * @default - none: only the cluster's system namespaces (CIS AKS 1.8 4.2.1-4.2.5, 5.1.4 apply to every other namespace)
    */
   readonly excludedNamespaces?: string[];
   /**
@@ -97,8 +107,6 @@ export interface GatekeeperPoliciesAddonProps {
   readonly rbacAllowedSubjects?: RbacSubject[];
 }
 
-const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/;
-
 /**
  * The baseline's Gatekeeper policy library: CEL ConstraintTemplates (K8sNativeValidation). The Pod
  * Security set implements every check of the Pod Security Standards at the add-on's level and version
@@ -113,18 +121,12 @@ const NAMESPACE_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)
 export class GatekeeperPoliciesAddon implements IClusterAddon {
   /** Stable id of this add-on. */
   public static readonly ID = 'gatekeeper-policies';
-  /** Namespaces excluded by default: Kubernetes, AKS and CNI system namespaces. */
-  public static readonly SYSTEM_NAMESPACES = [
-    'aks-istio-egress',
-    'aks-istio-ingress',
-    'aks-istio-system',
-    'calico-system',
-    'gatekeeper-system',
-    'kube-node-lease',
-    'kube-public',
-    'kube-system',
-    'tigera-operator',
-  ];
+  /**
+   * Every system namespace the library knows: those of Kubernetes, the CNIs, AKS, Rancher and Gatekeeper.
+   * A cluster's constraints skip the common ones and those of its own distribution (AKS's managed
+   * add-ons on AKS, Rancher's agents on RKE2); excluded namespaces given in props add to them.
+   */
+  public static readonly SYSTEM_NAMESPACES: string[] = [...SYSTEM_NAMESPACES];
 
   public readonly addonId = GatekeeperPoliciesAddon.ID;
   public readonly dependencies: string[] = [GatekeeperAddon.ID];
@@ -148,7 +150,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
     }
     props.allowedRegistries.forEach((r) => validateRegistryPrefix(construct, r));
     validateAction(construct, 'enforcementAction', props.enforcementAction);
-    (props.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, 'excludedNamespaces', n));
+    (props.excludedNamespaces ?? []).forEach((n) => validateExemptNamespace(construct, 'excludedNamespaces', n));
     this.allowRbacSubjects(props.rbacAllowedSubjects ?? []);
     this.podSecurityLevel = props.podSecurityLevel ?? PodSecurityLevel.RESTRICTED;
     if (this.podSecurityLevel !== PodSecurityLevel.RESTRICTED && this.podSecurityLevel !== PodSecurityLevel.BASELINE) {
@@ -173,7 +175,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
       }
       seen.add(c.policy);
       validateAction(construct, `constraints[${c.policy}].enforcementAction`, c.enforcementAction);
-      (c.excludedNamespaces ?? []).forEach((n) => validateNamespacePattern(construct, `constraints[${c.policy}].excludedNamespaces`, n));
+      (c.excludedNamespaces ?? []).forEach((n) => validateExemptNamespace(construct, `constraints[${c.policy}].excludedNamespaces`, n));
       const definition = this.library.find((d) => d.policy === c.policy);
       if (definition) {
         validateParameters(construct, c, definition);
@@ -182,9 +184,13 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
     this.props = props;
   }
 
-  /** Adds namespaces every constraint skips (the baseline adds its node-agent namespaces). */
+  /**
+   * Adds namespaces every constraint skips (the baseline adds its node-agent namespaces). Like
+   * `excludedNamespaces`, each one that is neither a system namespace nor one the library creates for
+   * its own agents is a `gatekeeper-constraint-exemptions` finding that needs a waiver.
+   */
   public excludeNamespaces(namespaces: string[]): void {
-    namespaces.forEach((n) => validateNamespacePattern('GatekeeperPoliciesAddon', 'excludeNamespaces', n));
+    namespaces.forEach((n) => validateExemptNamespace('GatekeeperPoliciesAddon', 'excludeNamespaces', n));
     this.extraExcluded.push(...namespaces);
   }
 
@@ -222,7 +228,7 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
   public install(context: AddonInstallContext): void {
     const templates = new Construct(context.objectScope, 'gatekeeper-templates');
     const constraints = new Construct(context.policyScope, 'gatekeeper-constraints');
-    const baseExcluded = [...(this.props.excludedNamespaces ?? GatekeeperPoliciesAddon.SYSTEM_NAMESPACES), ...this.extraExcluded];
+    const baseExcluded = withSystemNamespaces(context.cluster.distribution, this.props.excludedNamespaces, this.extraExcluded);
     const registries = unique([...this.props.allowedRegistries, ...this.extraRegistries]);
     for (const definition of this.library) {
       const options = (this.props.constraints ?? []).find((c) => c.policy === definition.policy);
@@ -248,20 +254,23 @@ export class GatekeeperPoliciesAddon implements IClusterAddon {
           options?.enforcementAction ?? this.props.enforcementAction ?? EnforcementAction.DENY,
           excluded,
           definition.objects === RBAC_OBJECTS
-            ? Lazy.anyValue({ produce: () => this.rbacParameters(definition, context, baseExcluded, parameters) })
+            ? Lazy.anyValue({ produce: () => this.rbacParameters(definition, baseExcluded, parameters) })
             : parameters,
         ),
       });
     }
   }
 
-  /** Parameters of an RBAC constraint: the exemption model's namespaces and the allowlists, read at synth. */
-  private rbacParameters(definition: PolicyDefinition, context: AddonInstallContext, excluded: string[], given: Record<string, any>): Record<string, any> {
+  /**
+   * Parameters of an RBAC constraint, read at synth: the exemption model's namespaces (the system ones,
+   * Rancher's included, and those every constraint skips) and the allowlists.
+   */
+  private rbacParameters(definition: PolicyDefinition, excluded: string[], given: Record<string, any>): Record<string, any> {
     const subjects = [...this.rbacSubjects, ...(given.allowedSubjects ?? [])].map(subjectParameter);
     const bySubject = new Map(subjects.map((s) => [JSON.stringify([s.kind, s.namespace ?? '', s.name]), s]));
     const roles = unique([...(given.allowedRoles ?? []), ...(this.rbacRoles.get(definition.policy) ?? [])]);
     return {
-      exemptNamespaces: rbacExemptNamespaces(context.cluster, excluded),
+      exemptNamespaces: unique(excluded),
       ...(bySubject.size ? { allowedSubjects: [...bySubject.keys()].sort(compareStrings).map((k) => bySubject.get(k)!) } : {}),
       ...(roles.length ? { allowedRoles: roles } : {}),
     };
@@ -280,15 +289,7 @@ function validateParameters(construct: string, options: ConstraintOptions, defin
     throw invalidProp(construct, `${prop}.exemptImages`, options.exemptImages, 'exemptImages only on policies that judge containers', 'exclude the namespace from this pod-level policy instead (excludedNamespaces)');
   }
   for (const image of options.exemptImages ?? []) {
-    if (typeof image !== 'string' || image.trim() !== image || image === '' || image === '*') {
-      throw invalidProp(
-        construct,
-        `${prop}.exemptImages`,
-        image,
-        'an image reference, or a prefix ending in "*" (not "*" alone, which would exempt every image)',
-        'name the images, e.g. "myacr.azurecr.io/agents/collector:*"; to turn the policy off use enabled: false with a waiver',
-      );
-    }
+    validateExemptImage(construct, `${prop}.exemptImages`, image);
   }
   const parameters = options.parameters;
   if (parameters === undefined || parameters === null) {
@@ -310,6 +311,14 @@ function validateParameters(construct: string, options: ConstraintOptions, defin
         definition.podSecurity ? 'the Pod Security set implements the Standards exactly; pick the level and version with podSecurityLevel and podSecurityVersion' : 'remove the parameter',
       );
     }
+  }
+  // Raw parameters are one more way to exempt images: the same rules as exemptImages.
+  const rawImages = parameters.exemptImages;
+  if (rawImages !== undefined) {
+    if (!Array.isArray(rawImages)) {
+      throw invalidProp(construct, `${prop}.parameters.exemptImages`, rawImages, 'a list of images', 'use the exemptImages option');
+    }
+    rawImages.forEach((image) => validateExemptImage(construct, `${prop}.parameters.exemptImages`, image));
   }
 }
 
@@ -333,11 +342,5 @@ function validateRbacParameters(construct: string, prop: string, parameters: Rec
 function validateAction(construct: string, prop: string, action: EnforcementAction | undefined): void {
   if (action !== undefined && !Object.values(EnforcementAction).includes(action)) {
     throw invalidProp(construct, prop, action, Object.values(EnforcementAction).join(', '), 'use EnforcementAction.DENY (or DRYRUN/WARN while rolling a policy out)');
-  }
-}
-
-function validateNamespacePattern(construct: string, prop: string, namespace: string): void {
-  if (typeof namespace !== 'string' || namespace.length > 63 || !NAMESPACE_PATTERN.test(namespace)) {
-    throw invalidProp(construct, prop, namespace, 'a namespace name, or a prefix ending in "*"', 'use a name such as "kube-system" or "team-*"');
   }
 }

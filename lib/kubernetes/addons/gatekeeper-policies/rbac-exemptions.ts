@@ -1,24 +1,12 @@
-// Internal: the one place the RBAC policies read the exemption model from, and the checks of their
-// allowlists. Namespaces exempt a namespace's Roles and RoleBindings (the constraint skips them) and its
-// service accounts as requesters and as subjects; only exact names exempt service accounts, so a prefix
-// glob never widens who may hold a guarded permission.
+// Internal: the checks of the RBAC policies' allowlists. The namespaces they exempt (a namespace's Roles
+// and RoleBindings, which the constraint skips, and its service accounts as requesters and as subjects)
+// are those of the one exemption model (lib/kubernetes/exemptions.ts): the system namespaces and the
+// ones every constraint skips, by exact name.
 import { invalidProp } from '../../../errors';
-import { SYSTEM_NAMESPACES as RANCHER_SYSTEM_NAMESPACES } from '../../../rancher/admission-config';
-import { compareStrings } from '../../../ordering';
-import { IKubernetesCluster, KubernetesDistribution } from '../../cluster';
 import { RbacSubject, RbacSubjectKind } from './rbac-subject';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ROLE_NAME = /^[^*\s/]+$/;
-
-/**
- * The namespaces whose service accounts the RBAC policies exempt: the exact names among the namespaces
- * every constraint skips, and on RKE2 Rancher's own (its agents reconcile Rancher's RBAC).
- */
-export function rbacExemptNamespaces(cluster: IKubernetesCluster, excludedNamespaces: string[]): string[] {
-  const rancher = cluster.distribution === KubernetesDistribution.RKE2 ? RANCHER_SYSTEM_NAMESPACES : [];
-  return [...new Set([...excludedNamespaces.filter((n) => !n.includes('*')), ...rancher])].sort(compareStrings);
-}
 
 /** The constraint parameter form of a subject: `{ kind, name[, namespace] }`. */
 export function subjectParameter(subject: RbacSubject): Record<string, string> {

@@ -4,6 +4,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidProp } from '../../../errors';
 import { IKubernetesCluster } from '../../cluster';
+import { HELM_MESH_ROOT_NAMESPACE, MANAGED_MESH_ROOT_NAMESPACE } from '../../exemptions';
 import { HardenedNamespace } from '../../namespace/hardened-namespace';
 import { libraryNamespaceProps } from '../../namespace/reserved-namespaces';
 import { AddonInstallContext, IClusterAddon } from '../addon';
@@ -91,8 +92,8 @@ export interface IstioAddonProps {
   readonly istiodValues?: any;
 }
 
-const MANAGED_ROOT_NAMESPACE = 'aks-istio-system';
-const HELM_ROOT_NAMESPACE = 'istio-system';
+const MANAGED_ROOT_NAMESPACE = MANAGED_MESH_ROOT_NAMESPACE;
+const HELM_ROOT_NAMESPACE = HELM_MESH_ROOT_NAMESPACE;
 const REVISION = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { invalidProp } from '../../../errors';
 import { parseCidr } from '../../../azure/network/cidr';
-import { validateDnsLabel } from '../../namespace/dns-label';
+import { validateDnsLabel } from '../../../validation';
 import { MeshWorkloadLabel } from './mesh-authorization';
 
 /** How traffic from outside the cluster reaches meshed workloads. */

@@ -3,7 +3,7 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProp } from '../../../errors';
-import { validateDnsLabel } from '../../namespace/dns-label';
+import { validateDnsLabel } from '../../../validation';
 
 /** Names of the namespaces of the scope's stack that are labelled for this mesh's sidecar injection. */
 export function meshNamespaces(scope: IConstruct, revision: string | undefined): Set<string> {

@@ -1,7 +1,7 @@
 // Internal: renders and validates MeshAllowRule as an Istio AuthorizationPolicy.
 import { invalidProp, missingProp } from '../../../errors';
-import { validateDnsLabel } from '../../namespace/dns-label';
 import { MeshAllowRule } from './mesh-authorization';
+import { validateDnsLabel } from '../../../validation';
 
 /** The AuthorizationPolicy manifest for an allow rule (validated). */
 export function renderAllowRule(rule: MeshAllowRule, trustDomain: string): any {

@@ -2,7 +2,7 @@
 import { Token } from 'cdktf';
 import { invalidProp, missingProp } from '../../../errors';
 import { parseCidr } from '../../../azure/network/cidr';
-import { validateDnsLabel } from '../../namespace/dns-label';
+import { validateDnsLabel } from '../../../validation';
 import { MeshEgressGateway, MeshEgressProtocol, MeshEgressRule } from './mesh-egress';
 import { requireMeshNamespace } from './mesh-namespaces';
 import { namespaceSelector, NetworkPolicyObject, MeshObject, tcpPorts, TrafficRendering } from './traffic-objects';

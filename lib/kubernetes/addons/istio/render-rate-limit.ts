@@ -1,7 +1,7 @@
 // Internal: validates a MeshRateLimit and renders it as an EnvoyFilter adding Envoy's local rate limit filter.
 import { Token } from 'cdktf';
 import { missingProp } from '../../../errors';
-import { validateIntegerRange } from '../../../azure/internal/validation';
+import { validateIntegerRange } from '../../../validation';
 import { MeshRateLimit } from './mesh-rate-limit';
 import { meshRuleConstruct } from './mesh-namespaces';
 import { TrafficRendering } from './traffic-objects';

@@ -5,6 +5,7 @@ import { CisBenchmark } from '../../../cis/types';
 import { HardenedK8sError, invalidProp } from '../../../errors';
 import { IKubernetesCluster, KubernetesDistribution } from '../../cluster';
 import { AddonInstallContext, IClusterAddon } from '../addon';
+import { AGENT_NAMESPACES } from '../../exemptions';
 import { nodeAgentNamespace } from '../node-agent-namespace';
 import { KubeBenchBenchmark } from './kube-bench-benchmark';
 import { KubeBenchVersion } from './kube-bench-version';
@@ -19,6 +20,9 @@ export interface KubeBenchAddonProps {
   readonly version?: KubeBenchVersion;
   /**
    * Namespace of the CronJob.
+   * Any other namespace is created privileged just the same, but without the library's built-in waiver:
+   * it may hold workloads, so its Pod Security level (`k8s-namespace-pod-security`) and its exclusion from
+   * the Gatekeeper constraints (`gatekeeper-constraint-exemptions`) are findings that need a waiver.
    * @default 'kube-bench'
    */
   readonly namespace?: string;
@@ -80,7 +84,7 @@ export class KubeBenchAddon implements IClusterAddon {
       throw invalidProp('KubeBenchAddon', 'schedule', props.schedule, 'a five-field cron expression', 'use e.g. "0 3 * * *"');
     }
     this.props = props;
-    this.namespace = props.namespace ?? 'kube-bench';
+    this.namespace = props.namespace ?? AGENT_NAMESPACES[KubeBenchAddon.ID];
   }
 
   /**
@@ -115,6 +119,7 @@ export class KubeBenchAddon implements IClusterAddon {
     const namespace = nodeAgentNamespace(
       context.chartScope,
       'kube-bench-namespace',
+      KubeBenchAddon.ID,
       { name: this.namespace, podSecurityVersion: context.podSecurityVersion },
       'kube-bench reads node configuration through the host PID namespace and read-only host mounts',
     );

@@ -2,9 +2,8 @@ import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../../errors';
-import { validateDnsLabel } from '../../namespace/dns-label';
 import { libraryScope } from '../../../scope';
-import { requireProps } from '../../../required-props';
+import { requireProps, validateDnsLabel } from '../../../validation';
 
 /** Kind of a Key Vault object mounted by the Azure provider. */
 export enum KeyVaultObjectType {

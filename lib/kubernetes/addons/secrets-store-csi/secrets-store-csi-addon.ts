@@ -1,6 +1,5 @@
 import { Annotations } from 'cdktf';
 import { invalidProp } from '../../../errors';
-import { validateDnsLabel } from '../../namespace/dns-label';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
@@ -8,6 +7,7 @@ import { nodeAgentNamespace } from '../node-agent-namespace';
 import { AzureKeyVaultProviderVersion } from './azure-key-vault-provider-version';
 import { AZURE_KEY_VAULT_PROVIDER_HARDENING, SECRETS_STORE_CSI_DRIVER_HARDENING } from './hardening';
 import { SecretsStoreCsiDriverVersion } from './secrets-store-csi-driver-version';
+import { validateDnsLabel } from '../../../validation';
 
 /** Props of {@link SecretsStoreCsiAddon}. */
 export interface SecretsStoreCsiAddonProps {
@@ -23,6 +23,9 @@ export interface SecretsStoreCsiAddonProps {
   readonly providerVersion?: AzureKeyVaultProviderVersion;
   /**
    * Namespace of the driver and provider (the provider docs require kube-system on AKS with limited egress).
+   * Another namespace is created with Pod Security `privileged` (the driver's node plugin is privileged)
+   * and no built-in waiver: it may hold workloads, so its Pod Security level is a
+   * `k8s-namespace-pod-security` finding that needs a waiver.
    * @default 'kube-system'
    */
   readonly namespace?: string;
@@ -93,6 +96,7 @@ export class SecretsStoreCsiAddon implements IClusterAddon {
       namespace = nodeAgentNamespace(
         context.chartScope,
         'secrets-store-csi-namespace',
+        SecretsStoreCsiAddon.ID,
         { name: namespace, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
         'the CSI driver mounts volumes into pods through the kubelet directory with a privileged container',
       ).namespaceName;

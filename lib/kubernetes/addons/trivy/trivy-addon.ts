@@ -2,6 +2,7 @@ import { KubernetesDistribution } from '../../cluster';
 import { AddonInstallContext, IClusterAddon } from '../addon';
 import { HardenedHelmRelease } from '../hardened-helm-release';
 import { HelmValues } from '../helm-values';
+import { AGENT_NAMESPACES } from '../../exemptions';
 import { nodeAgentNamespace } from '../node-agent-namespace';
 import { TRIVY_OPERATOR_HARDENING } from './hardening';
 import { TrivyOperatorVersion } from './trivy-operator-version';
@@ -15,6 +16,9 @@ export interface TrivyOperatorAddonProps {
   readonly version?: TrivyOperatorVersion;
   /**
    * Namespace of the operator and its scan jobs.
+   * Any other namespace is created privileged just the same, but without the library's built-in waiver:
+   * it may hold workloads, so its Pod Security level (`k8s-namespace-pod-security`) and its exclusion from
+   * the Gatekeeper constraints (`gatekeeper-constraint-exemptions`) are findings that need a waiver.
    * @default 'trivy-system'
    */
   readonly namespace?: string;
@@ -57,13 +61,14 @@ export class TrivyOperatorAddon implements IClusterAddon {
     // null from a JavaScript caller means "not given", as undefined does.
     props = props ?? {};
     this.props = props;
-    this.namespace = props.namespace ?? 'trivy-system';
+    this.namespace = props.namespace ?? AGENT_NAMESPACES[TrivyOperatorAddon.ID];
   }
 
   public install(context: AddonInstallContext): void {
     const namespace = nodeAgentNamespace(
       context.chartScope,
       'trivy-namespace',
+      TrivyOperatorAddon.ID,
       { name: this.namespace, allowSameNamespaceTraffic: true, egressTcpPortsToAnywhere: [443, 6443], podSecurityVersion: context.podSecurityVersion },
       'the node-collector of the infrastructure assessment mounts host paths read-only',
     );
