@@ -8,6 +8,7 @@ import { creationSites } from '../../lib/compliance/creation-sites';
 import { libraryDir } from '../../lib/compliance/library-package';
 import { projectRelativeFrame } from '../../lib/compliance/source-location';
 import { azureStack } from '../helpers/synth';
+import { withMappedStacks } from '../helpers/mapped-stacks';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PROJECT = path.join(os.tmpdir(), 'hk8s-project');
@@ -65,8 +66,11 @@ describe('creationSites', () => {
   test('names the line of this file that created each resource', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'hk8s-sites-')) });
     const stack = new TerraformStack(app, 'infra');
-    new ResourceGroup(stack, 'rg', { name: 'rg-a', location: 'westeurope' }); // site: rg
-    const sites = creationSites(app, ['infra/rg', 'infra/missing'], ROOT);
+    // The creation site is captured when the resource is made and formatted when it is read.
+    const sites = withMappedStacks(() => {
+      new ResourceGroup(stack, 'rg', { name: 'rg-a', location: 'westeurope' }); // site: rg
+      return creationSites(app, ['infra/rg', 'infra/missing'], ROOT);
+    });
     expect(sites).toEqual({ 'infra/rg': { file: 'test/compliance/source-location.test.ts', line: line('// site: rg'), column: expect.any(Number) } });
   });
 
