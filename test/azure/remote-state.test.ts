@@ -4,7 +4,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { App, AzurermBackend, DataTerraformRemoteStateAzurerm, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Compliance, RemoteState, TerraformStatePack } from '../../lib';
+import { CisAksPack, CisRke2Pack, Compliance, KubernetesBaselinePack, RemoteState, TerraformStatePack } from '../../lib';
 import { HardenedK8sError } from '../../lib/errors';
 import { STATE_RULES } from '../../lib/compliance/rules/state';
 import { evaluateApp } from '../helpers/rule-harness';
@@ -223,6 +223,19 @@ describe('TerraformStatePack judges the final state configuration at synth', () 
     const app = twoStacksWithSas();
     Compliance.waive(app.node.findChild('workloads'), 'state-backend-no-credentials', 'the SAS token is rotated daily (SEC-1)');
     synthFails(app).toThrow(/FAIL state-backend-no-credentials[\s\S]*PROBLEM waiver of "state-backend-no-credentials" on workloads: the rule cannot be waived/);
+  });
+
+  test.each([
+    ['CisAksPack', () => new CisAksPack()],
+    ['CisRke2Pack', () => new CisRke2Pack()],
+  ])('%s alone catches a credential in a backend too (an app that keeps its own backend, without RemoteState)', (_name, pack) => {
+    const { app, network } = twoStacks();
+    new AzurermBackend(network, { storageAccountName: 'sttfstatetest', containerName: 'tfstate', key: 'network.tfstate', accessKey: 'c2VjcmV0LWtleQ==' });
+    expect(() => synthWithPacks(app, [pack()])).toThrow(/FAIL state-backend-no-credentials .*stack "network": the azurerm backend sets access_key/);
+  });
+
+  test('the baseline pack alone does not judge backends (the infrastructure packs do)', () => {
+    expect(new KubernetesBaselinePack().rules.map((r) => r.metadata.id)).not.toContain('state-backend-no-credentials');
   });
 
   test('an override turning Entra ID auth off fails synth', () => {

@@ -6,10 +6,12 @@ import { MONITORING_RULES } from '../rules/monitoring';
 import { NETWORK_RULES } from '../rules/network';
 import { RulePack } from '../rule-pack';
 import { noPlaintextSecrets } from '../rules/secrets/no-plaintext-secrets';
+// A credential in a backend is a plain-text secret whether or not the app uses RemoteState.
+import { stateBackendNoCredentials } from '../rules/state/backend-credentials';
 
 /** CIS AKS 1.8 controls satisfied by Azure infrastructure, plus AKS best practices. */
 export class CisAksPack extends RulePack {
   constructor() {
-    super('cis-aks-1.8', [...AKS_RULES, ...NETWORK_RULES, ...MONITORING_RULES, ...ACR_RULES, ...KEYVAULT_RULES, ...APPGW_RULES, noPlaintextSecrets]);
+    super('cis-aks-1.8', [...AKS_RULES, ...NETWORK_RULES, ...MONITORING_RULES, ...ACR_RULES, ...KEYVAULT_RULES, ...APPGW_RULES, noPlaintextSecrets, stateBackendNoCredentials]);
   }
 }

@@ -384,7 +384,7 @@ test('every rke2-cis-1.8 iac control is cited by at least one rule in CisRke2Pac
   expect(iac.filter((id) => !cited.has(id))).toEqual([]);
 });
 
-test('every rancher rule is in RANCHER_RULES once, and CisRke2Pack carries them all and the secrets rule', () => {
+test('every rancher rule is in RANCHER_RULES once, and CisRke2Pack carries them all, the secrets rule and the backend credential rule', () => {
   expect(new Set(RANCHER_RULES.map((r) => r.metadata.id)).size).toBe(RANCHER_RULES.length);
-  expect(new CisRke2Pack().rules.map((r) => r.metadata.id)).toEqual([...RANCHER_RULES.map((r) => r.metadata.id), 'no-plaintext-secrets']);
+  expect(new CisRke2Pack().rules.map((r) => r.metadata.id)).toEqual([...RANCHER_RULES.map((r) => r.metadata.id), 'no-plaintext-secrets', 'state-backend-no-credentials']);
 });
