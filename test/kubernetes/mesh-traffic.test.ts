@@ -51,6 +51,7 @@ describe('egress allow rules', () => {
       { name: 'pypi', host: 'pypi.org', port: 443, protocol: MeshEgressProtocol.HTTPS, namespaces: ['apps'], egressGateway: GATEWAY },
       { name: 'legacy', host: 'legacy.example.com', port: 80, protocol: MeshEgressProtocol.HTTP, namespaces: ['web'], cidrs: ['20.1.2.3/32'], tlsOrigination: true },
       { name: 'postgres', host: 'db.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.0/28'] },
+      { name: 'redis', host: 'cache.example.com', port: 6380, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.1.4/32', '10.50.1.5/32'] },
     ],
   });
 
@@ -75,7 +76,7 @@ describe('egress allow rules', () => {
 
   test('each namespace\'s Sidecar sees in-cluster services and exactly its allowed hosts, pinned REGISTRY_ONLY', () => {
     expect(find('Sidecar', 'apps', 'default').spec).toEqual({
-      egress: [{ hosts: ['*/*.svc.cluster.local', './api.github.com', './db.example.com', './kv-platform.vault.azure.net', './pypi.org'] }],
+      egress: [{ hosts: ['*/*.svc.cluster.local', './api.github.com', './cache.example.com', './db.example.com', './kv-platform.vault.azure.net', './pypi.org'] }],
       outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
     });
     expect(find('Sidecar', 'web', 'default').spec.egress[0].hosts).toEqual(['*/*.svc.cluster.local', './api.github.com', './legacy.example.com']);
@@ -91,9 +92,14 @@ describe('egress allow rules', () => {
     expect(find('NetworkPolicy', 'web', 'egress-legacy').spec.egress[0].ports).toEqual([{ port: 443, protocol: 'TCP' }]);
   });
 
-  test('TCP: matched by the given addresses, in the mesh and in the NetworkPolicy', () => {
-    expect(find('ServiceEntry', 'apps', 'egress-postgres').spec).toMatchObject({ addresses: ['10.50.0.0/28'], resolution: 'DNS', ports: [{ number: 5432, protocol: 'TCP' }] });
+  test('TCP: matched by the given addresses, in the mesh and in the NetworkPolicy; a range passes through (Istio admits CIDRs with resolution NONE only)', () => {
+    expect(find('ServiceEntry', 'apps', 'egress-postgres').spec).toMatchObject({ addresses: ['10.50.0.0/28'], resolution: 'NONE', ports: [{ number: 5432, protocol: 'TCP' }] });
     expect(find('NetworkPolicy', 'apps', 'egress-postgres').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '10.50.0.0/28' } }]);
+  });
+
+  test('TCP to single addresses: listed as plain IPs, so the sidecar still connects to what the name resolves to', () => {
+    expect(find('ServiceEntry', 'apps', 'egress-redis').spec).toMatchObject({ addresses: ['10.50.1.4', '10.50.1.5'], resolution: 'DNS', ports: [{ number: 6380, protocol: 'TCP' }] });
+    expect(find('NetworkPolicy', 'apps', 'egress-redis').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '10.50.1.4/32' } }, { ipBlock: { cidr: '10.50.1.5/32' } }]);
   });
 
   test('through an egress gateway: mutual TLS to the gateway by server name, one DestinationRule subset per rule', () => {
@@ -147,6 +153,30 @@ describe('egress allow rules', () => {
     expect(new Set(kinds)).toEqual(new Set(['AuthorizationPolicy', 'PeerAuthentication', 'ServiceEntry', 'DestinationRule', 'VirtualService', 'Gateway', 'Sidecar', 'NetworkPolicy']));
     expect(schemaProblems([...objects, ...policies])).toEqual([]);
   });
+
+  test('the schema check also refuses what Istio\'s admission refuses beyond the schema', () => {
+    const se = (spec: any) => ({ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'x', namespace: 'apps' }, spec: { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }], ...spec } });
+    const admitted = [se({ addresses: ['10.0.0.0/28'], resolution: 'NONE' }), se({ addresses: ['10.0.0.4'], resolution: 'DNS' }), se({ addresses: ['10.0.0.0/28'] })];
+    const refused = [
+      se({ addresses: ['10.0.0.0/28'], resolution: 'DNS' }),
+      se({ hosts: ['*.example.com'], resolution: 'DNS' }),
+      { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'apps' }, spec: { egress: [{ hosts: ['api.github.com'] }] } },
+      { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'p', namespace: 'apps' }, spec: { portLevelMtls: { 8080: { mode: 'PERMISSIVE' } } } },
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'v', namespace: 'apps' },
+        spec: { hosts: ['api.github.com'], tls: [{ match: [{ port: 443, sniHosts: ['pypi.org'] }], route: [{ destination: { host: 'egressgateway.istio-egress.svc.cluster.local' } }] }] },
+      },
+    ];
+    expect(schemaProblems([...admitted, ...refused]).map((p) => [p.index, p.error])).toEqual([
+      [3, 'admission: CIDR addresses need resolution NONE or STATIC, not DNS'],
+      [4, 'admission: resolution DNS without endpoints needs host names, not wildcards'],
+      [5, 'admission: egress host "api.github.com" is not "<namespace>/<host>"'],
+      [6, 'admission: portLevelMtls needs a selector with labels'],
+      [7, 'admission: SNI host pypi.org is not one of the hosts api.github.com'],
+    ]);
+  });
 });
 
 describe('egress: wildcards and IP ranges are explicit choices, reported', () => {
@@ -160,6 +190,26 @@ describe('egress: wildcards and IP ranges are explicit choices, reported', () =>
     expect(find('ServiceEntry', 'apps', 'egress-blobs').spec).toMatchObject({ hosts: ['*.blob.core.windows.net'], resolution: 'NONE' });
     expect(find('ServiceEntry', 'apps', 'egress-partner').spec).toMatchObject({ hosts: ['partner.egress.internal'], addresses: ['203.0.113.0/24'], resolution: 'NONE' });
     expect(find('NetworkPolicy', 'apps', 'egress-partner').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '203.0.113.0/24' } }]);
+  });
+
+  test('a TCP host behind a range passes connections through to the range, which the rule reports; behind single addresses it is resolved by name and passes', () => {
+    const app = testApp();
+    const b = baseline({
+      ...MESH_ONLY,
+      namespaces: [{ name: 'apps' }],
+      istioOptions: {
+        egressRules: [
+          { name: 'db-subnet', host: 'db.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.0/28'] },
+          { name: 'db-address', host: 'db2.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.4/32'] },
+        ],
+      },
+    }, app);
+    Compliance.waive(b.objectsStack, 'istio-service-entry-named-hosts', 'database subnet holds the database endpoints only, ticket SEC-43');
+    const findings = findingsOf(synthWithPacks(app, [meshRules()]), 'baseline-objects', 'istio-service-entry-named-hosts').filter((f) => f.status !== 'not-applicable');
+    expect(findings.map((f) => [f.address, f.status, f.waiverReason !== undefined]).sort()).toEqual([
+      [expect.stringContaining('db-address'), 'compliant', false],
+      [expect.stringContaining('db-subnet'), 'non-compliant', true],
+    ]);
   });
 
   test('the istio-service-entry-named-hosts rule fails synth until each is waived', () => {
