@@ -49,6 +49,7 @@ describe('egress allow rules', () => {
       VAULT,
       { name: 'github', host: 'api.github.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['web', 'apps'], egressGateway: GATEWAY, cidrs: ['140.82.112.0/20'] },
       { name: 'pypi', host: 'pypi.org', port: 443, protocol: MeshEgressProtocol.HTTPS, namespaces: ['apps'], egressGateway: GATEWAY },
+      { name: 'registry', host: 'registry.example.com', port: 8443, protocol: MeshEgressProtocol.TLS, namespaces: ['web'], egressGateway: GATEWAY, cidrs: ['198.51.100.0/24'] },
       { name: 'legacy', host: 'legacy.example.com', port: 80, protocol: MeshEgressProtocol.HTTP, namespaces: ['web'], cidrs: ['20.1.2.3/32'], tlsOrigination: true },
       { name: 'postgres', host: 'db.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.0/28'] },
       { name: 'redis', host: 'cache.example.com', port: 6380, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.1.4/32', '10.50.1.5/32'] },
@@ -79,7 +80,7 @@ describe('egress allow rules', () => {
       egress: [{ hosts: ['*/*.svc.cluster.local', './api.github.com', './cache.example.com', './db.example.com', './kv-platform.vault.azure.net', './pypi.org'] }],
       outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
     });
-    expect(find('Sidecar', 'web', 'default').spec.egress[0].hosts).toEqual(['*/*.svc.cluster.local', './api.github.com', './legacy.example.com']);
+    expect(find('Sidecar', 'web', 'default').spec.egress[0].hosts).toEqual(['*/*.svc.cluster.local', './api.github.com', './legacy.example.com', './registry.example.com']);
   });
 
   test('TLS origination: plain HTTP from the workload, TLS to the host with its server name; the NetworkPolicy opens the TLS port', () => {
@@ -117,10 +118,10 @@ describe('egress allow rules', () => {
         { name: 'pypi', trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'ISTIO_MUTUAL', sni: 'pypi.org' } }] } },
       ],
     });
-    expect(find('DestinationRule', 'web', 'egressgw-egressgateway-istio-egress').spec.subsets.map((s: any) => s.name)).toEqual(['github']);
+    expect(find('DestinationRule', 'web', 'egressgw-egressgateway-istio-egress').spec.subsets.map((s: any) => s.name)).toEqual(['github', 'registry']);
   });
 
-  test('the gateway side: its Gateway, route to the host, the allowed namespaces through allow-nothing, its own egress', () => {
+  test('the gateway side: its Gateway, route to the host, the allowed namespaces through allow-nothing', () => {
     expect(find('Gateway', 'istio-egress', 'egress-github-gateway').spec).toEqual({
       selector: { istio: 'egressgateway' },
       servers: [{ port: { number: 443, name: 'tls-github', protocol: 'TLS' }, hosts: ['api.github.com'], tls: { mode: 'ISTIO_MUTUAL' } }],
@@ -134,12 +135,21 @@ describe('egress allow rules', () => {
       rules: [{ from: [{ source: { namespaces: ['apps', 'web'] } }], to: [{ operation: { ports: ['8443'] } }] }],
     });
     expect(find('ServiceEntry', 'istio-egress', 'egress-github')).toBeDefined();
-    expect(find('NetworkPolicy', 'istio-egress', 'egress-github').spec).toEqual({
+  });
+
+  test('the gateway\'s own egress: one policy for every rule through it, keeping DNS and istiod, since selecting its pods isolates them', () => {
+    expect(find('NetworkPolicy', 'istio-egress', 'egress-gateway-egressgateway').spec).toEqual({
       podSelector: { matchLabels: { istio: 'egressgateway' } },
       policyTypes: ['Egress'],
-      egress: [{ to: [{ ipBlock: { cidr: '140.82.112.0/20' } }], ports: [{ port: 443, protocol: 'TCP' }] }],
+      egress: [
+        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] },
+        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } } }], ports: [{ port: 15012, protocol: 'TCP' }] },
+        // pypi gives no addresses, so 443 stays open to any address (github's range alone would cut pypi off).
+        { ports: [{ port: 443, protocol: 'TCP' }] },
+        { to: [{ ipBlock: { cidr: '198.51.100.0/24' } }], ports: [{ port: 8443, protocol: 'TCP' }] },
+      ],
     });
-    expect(find('NetworkPolicy', 'istio-egress', 'egress-pypi')).toBeUndefined();
+    expect(policies.filter((p) => p.metadata.namespace === 'istio-egress').map((p) => p.metadata.name)).toEqual(['egress-gateway-egressgateway']);
   });
 
   test('the client namespaces\' NetworkPolicy egress goes to the gateway pods only, on its container port', () => {
@@ -176,6 +186,36 @@ describe('egress allow rules', () => {
       [6, 'admission: portLevelMtls needs a selector with labels'],
       [7, 'admission: SNI host pypi.org is not one of the hosts api.github.com'],
     ]);
+  });
+});
+
+describe('egress gateways on the AKS managed mesh', () => {
+  const managed = { namespace: 'aks-istio-egress', serviceName: 'asm-egress-platform', selectorLabels: [{ key: 'istio', value: 'asm-egress-platform' }] };
+  const other = { namespace: 'aks-istio-egress', serviceName: 'asm-egress-partners', selectorLabels: [{ key: 'istio', value: 'asm-egress-partners' }] };
+  const { policies, find } = traffic(
+    {
+      egressRules: [
+        { name: 'github', host: 'api.github.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['apps'], egressGateway: managed, cidrs: ['140.82.112.0/20'] },
+        { name: 'pypi', host: 'pypi.org', port: 443, protocol: MeshEgressProtocol.HTTPS, namespaces: ['apps'], egressGateway: other },
+      ],
+    },
+    'asm-1-30',
+  );
+
+  test('the gateway keeps reaching the add-on\'s istiod; a gateway whose rules give no addresses keeps its egress as it is', () => {
+    expect(find('NetworkPolicy', 'aks-istio-egress', 'egress-gateway-asm-egress-platform').spec.egress.slice(1)).toEqual([
+      { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'aks-istio-system' } } }], ports: [{ port: 15012, protocol: 'TCP' }] },
+      { to: [{ ipBlock: { cidr: '140.82.112.0/20' } }], ports: [{ port: 443, protocol: 'TCP' }] },
+    ]);
+    expect(policies.filter((p) => p.metadata.namespace === 'aks-istio-egress').map((p) => p.metadata.name)).toEqual(['egress-gateway-asm-egress-platform']);
+  });
+
+  test('one gateway Service is selected by one set of labels', () => {
+    const shared = mesh({}, 'asm-1-30');
+    shared.istio!.allowEgress({ name: 'a', host: 'a.example.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['apps'], egressGateway: managed, cidrs: ['198.51.100.0/24'] });
+    expect(() =>
+      shared.istio!.allowEgress({ name: 'b', host: 'b.example.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['apps'], egressGateway: { ...managed, selectorLabels: [{ key: 'app', value: 'egress' }] } }),
+    ).toThrow(/MeshEgressRule b: egress gateway aks-istio-egress\/asm-egress-platform is selected by \{"app":"egress"\}, but rule a selects it by \{"istio":"asm-egress-platform"\}/);
   });
 });
 

@@ -72,7 +72,8 @@ export interface MeshEgressRule {
    */
   readonly cidrs?: string[];
   /**
-   * Route the traffic through this egress gateway (HTTPS and TLS only).
+   * Route the traffic through this egress gateway (HTTPS and TLS only). With `cidrs`, the gateway's pods get
+   * a NetworkPolicy for every rule through it (plus DNS and istiod, which such a policy would otherwise cut off).
    * @default - straight from the sidecars
    */
   readonly egressGateway?: MeshEgressGateway;

@@ -15,6 +15,7 @@ type HostKind = 'name' | 'wildcard' | 'range';
 
 interface Gateway {
   readonly namespace: string;
+  readonly serviceName: string;
   readonly host: string;
   readonly labels: Record<string, string>;
   readonly port: number;
@@ -72,6 +73,7 @@ function gatewayOf(construct: string, gateway: MeshEgressGateway): Gateway {
   const port = validPort(construct, 'egressGateway.port', gateway.port ?? 443);
   return {
     namespace: gateway.namespace,
+    serviceName: gateway.serviceName,
     host: `${gateway.serviceName}.${gateway.namespace}.svc.cluster.local`,
     labels: matchLabels(construct, 'egressGateway.selectorLabels', gateway.selectorLabels, true),
     port,
@@ -275,14 +277,6 @@ export function renderEgressRule(rule: MeshEgressRule, covered: Set<string>): Tr
         },
       },
     );
-    if (cidrs.length > 0) {
-      policies.push({
-        id: `${gateway.namespace}-${name}-network-policy`,
-        namespace: gateway.namespace,
-        name,
-        spec: { podSelector: { matchLabels: gateway.labels }, policyTypes: ['Egress'], egress: [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: tcpPorts([port]) }] },
-      });
-    }
   }
 
   return {
@@ -296,5 +290,6 @@ export function renderEgressRule(rule: MeshEgressRule, covered: Set<string>): Tr
         subset: { name: rule.name, trafficPolicy: { portLevelSettings: [{ port: { number: gateway.port }, tls: { mode: 'ISTIO_MUTUAL', sni: host } }] } },
       }))
       : [],
+    gatewayEgress: gateway ? [{ namespace: gateway.namespace, serviceName: gateway.serviceName, labels: gateway.labels, rule: rule.name, port, cidrs }] : [],
   };
 }
