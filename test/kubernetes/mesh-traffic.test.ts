@@ -385,6 +385,19 @@ describe('ingress rules', () => {
     expect(() => shared.istio!.allowIngress({ name: 'api', namespace: 'apps', workloadLabels: API, ports: [8080], source: MeshIngressSource.applicationGatewaySubnet('10.240.8.0/24'), ...rule })).toThrow(message);
   });
 
+  test('two Application Gateway rules for the same workloads are refused: Istio would apply only the older PeerAuthentication', () => {
+    const m = mesh();
+    const agw = MeshIngressSource.applicationGatewaySubnet('10.240.8.0/24');
+    m.istio!.allowIngress({ name: 'api', namespace: 'apps', workloadLabels: API, ports: [8080], source: agw });
+    // Other workloads, another namespace, or the Istio ingress gateway (no PeerAuthentication) are fine.
+    m.istio!.allowIngress({ name: 'api', namespace: 'web', workloadLabels: API, ports: [8080], source: agw });
+    m.istio!.allowIngress({ name: 'admin', namespace: 'apps', workloadLabels: [{ key: 'app', value: 'admin' }], ports: [9090], source: agw });
+    m.istio!.allowIngress({ name: 'api-mesh', namespace: 'apps', workloadLabels: API, ports: [9090], source: MeshIngressSource.istioIngressGateway('istio-ingress', 'istio-ingressgateway') });
+    expect(() => m.istio!.allowIngress({ name: 'api-metrics', namespace: 'apps', workloadLabels: API, ports: [9090], source: agw })).toThrow(
+      /MeshIngressRule api-metrics: MeshIngressRule api already sets the mutual TLS of the workloads apps\/\{"app":"api"\}\. Istio applies only the oldest .*Fix: list all of the workloads' ports \(and paths\) in one rule/,
+    );
+  });
+
   test('bad sources', () => {
     expect(() => MeshIngressSource.applicationGatewaySubnet('10.240.8.1/24')).toThrow(/MeshIngressSource.applicationGatewaySubnet: invalid cidr "10.240.8.1\/24"/);
     expect(() => MeshIngressSource.istioIngressGateway('Istio', 'gw')).toThrow(/MeshIngressSource.istioIngressGateway: invalid namespace "Istio"/);

@@ -16,6 +16,8 @@ export class MeshTraffic {
   private readonly sidecarHosts = new Map<string, Map<string, string>>();
   private readonly gatewaySubsets = new Map<string, Map<string, any>>();
   private readonly gatewayEgress = new Map<string, { entries: GatewayEgress[]; policy?: NetworkPolicyV1 }>();
+  /** Workload-level PeerAuthentications by namespace and selector, with the rule that made each. */
+  private readonly peerAuthentications = new Map<string, string>();
 
   /** `controlPlaneNamespace` holds istiod, which an egress gateway's pods must keep reaching. */
   constructor(
@@ -38,6 +40,18 @@ export class MeshTraffic {
       }
     }
     rendering.gatewayEgress.forEach((egress) => this.checkGatewayLabels(egress, owner));
+    const peerAuthentications = rendering.objects.filter((o) => o.manifest.kind === 'PeerAuthentication').map((o) => this.peerAuthenticationKey(o.manifest));
+    for (const key of peerAuthentications) {
+      const earlier = this.peerAuthentications.get(key);
+      if (earlier !== undefined) {
+        throw new HardenedK8sError(
+          `${owner}: ${earlier} already sets the mutual TLS of the workloads ${key}. Istio applies only the oldest of two PeerAuthentications that select the same workloads, ` +
+            "so this rule's ports would stay STRICT and the Application Gateway's plain connections to them would fail. " +
+            'Allowed: one Application Gateway ingress rule per set of workload labels. Fix: list all of the workloads\' ports (and paths) in one rule.',
+        );
+      }
+    }
+    peerAuthentications.forEach((key) => this.peerAuthentications.set(key, owner));
     for (const object of rendering.objects) {
       const manifest = new Manifest(this.scope, object.id, { manifest: object.manifest });
       if (object.waiver) {
@@ -56,6 +70,10 @@ export class MeshTraffic {
     for (const egress of rendering.gatewayEgress) {
       this.addGatewayEgress(egress);
     }
+  }
+
+  private peerAuthenticationKey(manifest: any): string {
+    return `${manifest.metadata.namespace}/${JSON.stringify(manifest.spec?.selector?.matchLabels ?? {})}`;
   }
 
   /** One gateway Service, one set of pod labels: its NetworkPolicy selects the pods by them. */
