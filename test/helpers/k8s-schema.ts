@@ -1,7 +1,10 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 
-/** Schema problems of the manifests (empty when all validate), checked by kubernetes-models. */
+/**
+ * Schema problems of the manifests (empty when all validate), checked by kubernetes-models, and for Istio
+ * objects what Istio's admission refuses beyond the schema (istio-admission.mjs).
+ */
 export function schemaProblems(manifests: any[]): { index: number; kind: string; error: string }[] {
   const output = execFileSync(process.execPath, [path.join(__dirname, 'validate-manifests.mjs')], {
     input: JSON.stringify(manifests),

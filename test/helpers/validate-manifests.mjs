@@ -1,8 +1,10 @@
 // Validates Kubernetes and Istio manifests against their schemas with kubernetes-models (ESM-only
-// packages, so this runs in its own Node process). Reads a JSON list of manifests on stdin and writes
-// a JSON list of { index, kind, error } for the invalid ones.
+// packages, so this runs in its own Node process), then the Istio ones against the cross-field checks
+// of Istio's admission. Reads a JSON list of manifests on stdin and writes a JSON list of
+// { index, kind, error } for the invalid ones.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import { admissionProblems } from './istio-admission.mjs';
 
 const GROUPS = {
   'v1': 'kubernetes-models/v1',
@@ -38,6 +40,10 @@ for (const [index, manifest] of manifests.entries()) {
     new models[manifest.kind](alias ? { ...manifest, apiVersion: alias } : manifest).validate();
   } catch (e) {
     problems.push({ index, kind: manifest.kind, error: String(e && e.message ? e.message : e) });
+    continue;
+  }
+  for (const error of admissionProblems(manifest)) {
+    problems.push({ index, kind: manifest.kind, error: `admission: ${error}` });
   }
 }
 process.stdout.write(JSON.stringify(problems));

@@ -49,8 +49,10 @@ describe('egress allow rules', () => {
       VAULT,
       { name: 'github', host: 'api.github.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['web', 'apps'], egressGateway: GATEWAY, cidrs: ['140.82.112.0/20'] },
       { name: 'pypi', host: 'pypi.org', port: 443, protocol: MeshEgressProtocol.HTTPS, namespaces: ['apps'], egressGateway: GATEWAY },
+      { name: 'registry', host: 'registry.example.com', port: 8443, protocol: MeshEgressProtocol.TLS, namespaces: ['web'], egressGateway: GATEWAY, cidrs: ['198.51.100.0/24'] },
       { name: 'legacy', host: 'legacy.example.com', port: 80, protocol: MeshEgressProtocol.HTTP, namespaces: ['web'], cidrs: ['20.1.2.3/32'], tlsOrigination: true },
       { name: 'postgres', host: 'db.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.0/28'] },
+      { name: 'redis', host: 'cache.example.com', port: 6380, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.1.4/32', '10.50.1.5/32'] },
     ],
   });
 
@@ -75,10 +77,10 @@ describe('egress allow rules', () => {
 
   test('each namespace\'s Sidecar sees in-cluster services and exactly its allowed hosts, pinned REGISTRY_ONLY', () => {
     expect(find('Sidecar', 'apps', 'default').spec).toEqual({
-      egress: [{ hosts: ['*/*.svc.cluster.local', './api.github.com', './db.example.com', './kv-platform.vault.azure.net', './pypi.org'] }],
+      egress: [{ hosts: ['*/*.svc.cluster.local', './api.github.com', './cache.example.com', './db.example.com', './kv-platform.vault.azure.net', './pypi.org'] }],
       outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
     });
-    expect(find('Sidecar', 'web', 'default').spec.egress[0].hosts).toEqual(['*/*.svc.cluster.local', './api.github.com', './legacy.example.com']);
+    expect(find('Sidecar', 'web', 'default').spec.egress[0].hosts).toEqual(['*/*.svc.cluster.local', './api.github.com', './legacy.example.com', './registry.example.com']);
   });
 
   test('TLS origination: plain HTTP from the workload, TLS to the host with its server name; the NetworkPolicy opens the TLS port', () => {
@@ -91,9 +93,14 @@ describe('egress allow rules', () => {
     expect(find('NetworkPolicy', 'web', 'egress-legacy').spec.egress[0].ports).toEqual([{ port: 443, protocol: 'TCP' }]);
   });
 
-  test('TCP: matched by the given addresses, in the mesh and in the NetworkPolicy', () => {
-    expect(find('ServiceEntry', 'apps', 'egress-postgres').spec).toMatchObject({ addresses: ['10.50.0.0/28'], resolution: 'DNS', ports: [{ number: 5432, protocol: 'TCP' }] });
+  test('TCP: matched by the given addresses, in the mesh and in the NetworkPolicy; a range passes through (Istio admits CIDRs with resolution NONE only)', () => {
+    expect(find('ServiceEntry', 'apps', 'egress-postgres').spec).toMatchObject({ addresses: ['10.50.0.0/28'], resolution: 'NONE', ports: [{ number: 5432, protocol: 'TCP' }] });
     expect(find('NetworkPolicy', 'apps', 'egress-postgres').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '10.50.0.0/28' } }]);
+  });
+
+  test('TCP to single addresses: listed as plain IPs, so the sidecar still connects to what the name resolves to', () => {
+    expect(find('ServiceEntry', 'apps', 'egress-redis').spec).toMatchObject({ addresses: ['10.50.1.4', '10.50.1.5'], resolution: 'DNS', ports: [{ number: 6380, protocol: 'TCP' }] });
+    expect(find('NetworkPolicy', 'apps', 'egress-redis').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '10.50.1.4/32' } }, { ipBlock: { cidr: '10.50.1.5/32' } }]);
   });
 
   test('through an egress gateway: mutual TLS to the gateway by server name, one DestinationRule subset per rule', () => {
@@ -111,10 +118,10 @@ describe('egress allow rules', () => {
         { name: 'pypi', trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'ISTIO_MUTUAL', sni: 'pypi.org' } }] } },
       ],
     });
-    expect(find('DestinationRule', 'web', 'egressgw-egressgateway-istio-egress').spec.subsets.map((s: any) => s.name)).toEqual(['github']);
+    expect(find('DestinationRule', 'web', 'egressgw-egressgateway-istio-egress').spec.subsets.map((s: any) => s.name)).toEqual(['github', 'registry']);
   });
 
-  test('the gateway side: its Gateway, route to the host, the allowed namespaces through allow-nothing, its own egress', () => {
+  test('the gateway side: its Gateway, route to the host, the allowed namespaces through allow-nothing', () => {
     expect(find('Gateway', 'istio-egress', 'egress-github-gateway').spec).toEqual({
       selector: { istio: 'egressgateway' },
       servers: [{ port: { number: 443, name: 'tls-github', protocol: 'TLS' }, hosts: ['api.github.com'], tls: { mode: 'ISTIO_MUTUAL' } }],
@@ -128,12 +135,21 @@ describe('egress allow rules', () => {
       rules: [{ from: [{ source: { namespaces: ['apps', 'web'] } }], to: [{ operation: { ports: ['8443'] } }] }],
     });
     expect(find('ServiceEntry', 'istio-egress', 'egress-github')).toBeDefined();
-    expect(find('NetworkPolicy', 'istio-egress', 'egress-github').spec).toEqual({
+  });
+
+  test('the gateway\'s own egress: one policy for every rule through it, keeping DNS and istiod, since selecting its pods isolates them', () => {
+    expect(find('NetworkPolicy', 'istio-egress', 'egress-gateway-egressgateway').spec).toEqual({
       podSelector: { matchLabels: { istio: 'egressgateway' } },
       policyTypes: ['Egress'],
-      egress: [{ to: [{ ipBlock: { cidr: '140.82.112.0/20' } }], ports: [{ port: 443, protocol: 'TCP' }] }],
+      egress: [
+        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] },
+        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } } }], ports: [{ port: 15012, protocol: 'TCP' }] },
+        // pypi gives no addresses, so 443 stays open to any address (github's range alone would cut pypi off).
+        { ports: [{ port: 443, protocol: 'TCP' }] },
+        { to: [{ ipBlock: { cidr: '198.51.100.0/24' } }], ports: [{ port: 8443, protocol: 'TCP' }] },
+      ],
     });
-    expect(find('NetworkPolicy', 'istio-egress', 'egress-pypi')).toBeUndefined();
+    expect(policies.filter((p) => p.metadata.namespace === 'istio-egress').map((p) => p.metadata.name)).toEqual(['egress-gateway-egressgateway']);
   });
 
   test('the client namespaces\' NetworkPolicy egress goes to the gateway pods only, on its container port', () => {
@@ -146,6 +162,60 @@ describe('egress allow rules', () => {
     const kinds = [...objects, ...policies].map((o) => o.kind);
     expect(new Set(kinds)).toEqual(new Set(['AuthorizationPolicy', 'PeerAuthentication', 'ServiceEntry', 'DestinationRule', 'VirtualService', 'Gateway', 'Sidecar', 'NetworkPolicy']));
     expect(schemaProblems([...objects, ...policies])).toEqual([]);
+  });
+
+  test('the schema check also refuses what Istio\'s admission refuses beyond the schema', () => {
+    const se = (spec: any) => ({ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'x', namespace: 'apps' }, spec: { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }], ...spec } });
+    const admitted = [se({ addresses: ['10.0.0.0/28'], resolution: 'NONE' }), se({ addresses: ['10.0.0.4'], resolution: 'DNS' }), se({ addresses: ['10.0.0.0/28'] })];
+    const refused = [
+      se({ addresses: ['10.0.0.0/28'], resolution: 'DNS' }),
+      se({ hosts: ['*.example.com'], resolution: 'DNS' }),
+      { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'apps' }, spec: { egress: [{ hosts: ['api.github.com'] }] } },
+      { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'p', namespace: 'apps' }, spec: { portLevelMtls: { 8080: { mode: 'PERMISSIVE' } } } },
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'v', namespace: 'apps' },
+        spec: { hosts: ['api.github.com'], tls: [{ match: [{ port: 443, sniHosts: ['pypi.org'] }], route: [{ destination: { host: 'egressgateway.istio-egress.svc.cluster.local' } }] }] },
+      },
+    ];
+    expect(schemaProblems([...admitted, ...refused]).map((p) => [p.index, p.error])).toEqual([
+      [3, 'admission: CIDR addresses need resolution NONE or STATIC, not DNS'],
+      [4, 'admission: resolution DNS without endpoints needs host names, not wildcards'],
+      [5, 'admission: egress host "api.github.com" is not "<namespace>/<host>"'],
+      [6, 'admission: portLevelMtls needs a selector with labels'],
+      [7, 'admission: SNI host pypi.org is not one of the hosts api.github.com'],
+    ]);
+  });
+});
+
+describe('egress gateways on the AKS managed mesh', () => {
+  const managed = { namespace: 'aks-istio-egress', serviceName: 'asm-egress-platform', selectorLabels: [{ key: 'istio', value: 'asm-egress-platform' }] };
+  const other = { namespace: 'aks-istio-egress', serviceName: 'asm-egress-partners', selectorLabels: [{ key: 'istio', value: 'asm-egress-partners' }] };
+  const { policies, find } = traffic(
+    {
+      egressRules: [
+        { name: 'github', host: 'api.github.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['apps'], egressGateway: managed, cidrs: ['140.82.112.0/20'] },
+        { name: 'pypi', host: 'pypi.org', port: 443, protocol: MeshEgressProtocol.HTTPS, namespaces: ['apps'], egressGateway: other },
+      ],
+    },
+    'asm-1-30',
+  );
+
+  test('the gateway keeps reaching the add-on\'s istiod; a gateway whose rules give no addresses keeps its egress as it is', () => {
+    expect(find('NetworkPolicy', 'aks-istio-egress', 'egress-gateway-asm-egress-platform').spec.egress.slice(1)).toEqual([
+      { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'aks-istio-system' } } }], ports: [{ port: 15012, protocol: 'TCP' }] },
+      { to: [{ ipBlock: { cidr: '140.82.112.0/20' } }], ports: [{ port: 443, protocol: 'TCP' }] },
+    ]);
+    expect(policies.filter((p) => p.metadata.namespace === 'aks-istio-egress').map((p) => p.metadata.name)).toEqual(['egress-gateway-asm-egress-platform']);
+  });
+
+  test('one gateway Service is selected by one set of labels', () => {
+    const shared = mesh({}, 'asm-1-30');
+    shared.istio!.allowEgress({ name: 'a', host: 'a.example.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['apps'], egressGateway: managed, cidrs: ['198.51.100.0/24'] });
+    expect(() =>
+      shared.istio!.allowEgress({ name: 'b', host: 'b.example.com', port: 443, protocol: MeshEgressProtocol.TLS, namespaces: ['apps'], egressGateway: { ...managed, selectorLabels: [{ key: 'app', value: 'egress' }] } }),
+    ).toThrow(/MeshEgressRule b: egress gateway aks-istio-egress\/asm-egress-platform is selected by \{"app":"egress"\}, but rule a selects it by \{"istio":"asm-egress-platform"\}/);
   });
 });
 
@@ -160,6 +230,26 @@ describe('egress: wildcards and IP ranges are explicit choices, reported', () =>
     expect(find('ServiceEntry', 'apps', 'egress-blobs').spec).toMatchObject({ hosts: ['*.blob.core.windows.net'], resolution: 'NONE' });
     expect(find('ServiceEntry', 'apps', 'egress-partner').spec).toMatchObject({ hosts: ['partner.egress.internal'], addresses: ['203.0.113.0/24'], resolution: 'NONE' });
     expect(find('NetworkPolicy', 'apps', 'egress-partner').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '203.0.113.0/24' } }]);
+  });
+
+  test('a TCP host behind a range passes connections through to the range, which the rule reports; behind single addresses it is resolved by name and passes', () => {
+    const app = testApp();
+    const b = baseline({
+      ...MESH_ONLY,
+      namespaces: [{ name: 'apps' }],
+      istioOptions: {
+        egressRules: [
+          { name: 'db-subnet', host: 'db.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.0/28'] },
+          { name: 'db-address', host: 'db2.example.com', port: 5432, protocol: MeshEgressProtocol.TCP, namespaces: ['apps'], cidrs: ['10.50.0.4/32'] },
+        ],
+      },
+    }, app);
+    Compliance.waive(b.objectsStack, 'istio-service-entry-named-hosts', 'database subnet holds the database endpoints only, ticket SEC-43');
+    const findings = findingsOf(synthWithPacks(app, [meshRules()]), 'baseline-objects', 'istio-service-entry-named-hosts').filter((f) => f.status !== 'not-applicable');
+    expect(findings.map((f) => [f.address, f.status, f.waiverReason !== undefined]).sort()).toEqual([
+      [expect.stringContaining('db-address'), 'compliant', false],
+      [expect.stringContaining('db-subnet'), 'non-compliant', true],
+    ]);
   });
 
   test('the istio-service-entry-named-hosts rule fails synth until each is waived', () => {
@@ -293,6 +383,19 @@ describe('ingress rules', () => {
     [{ paths: [''] }, /invalid paths \[""\]/],
   ])('bad input %j', (rule, message) => {
     expect(() => shared.istio!.allowIngress({ name: 'api', namespace: 'apps', workloadLabels: API, ports: [8080], source: MeshIngressSource.applicationGatewaySubnet('10.240.8.0/24'), ...rule })).toThrow(message);
+  });
+
+  test('two Application Gateway rules for the same workloads are refused: Istio would apply only the older PeerAuthentication', () => {
+    const m = mesh();
+    const agw = MeshIngressSource.applicationGatewaySubnet('10.240.8.0/24');
+    m.istio!.allowIngress({ name: 'api', namespace: 'apps', workloadLabels: API, ports: [8080], source: agw });
+    // Other workloads, another namespace, or the Istio ingress gateway (no PeerAuthentication) are fine.
+    m.istio!.allowIngress({ name: 'api', namespace: 'web', workloadLabels: API, ports: [8080], source: agw });
+    m.istio!.allowIngress({ name: 'admin', namespace: 'apps', workloadLabels: [{ key: 'app', value: 'admin' }], ports: [9090], source: agw });
+    m.istio!.allowIngress({ name: 'api-mesh', namespace: 'apps', workloadLabels: API, ports: [9090], source: MeshIngressSource.istioIngressGateway('istio-ingress', 'istio-ingressgateway') });
+    expect(() => m.istio!.allowIngress({ name: 'api-metrics', namespace: 'apps', workloadLabels: API, ports: [9090], source: agw })).toThrow(
+      /MeshIngressRule api-metrics: MeshIngressRule api already sets the mutual TLS of the workloads apps\/\{"app":"api"\}\. Istio applies only the oldest .*Fix: list all of the workloads' ports \(and paths\) in one rule/,
+    );
   });
 
   test('bad sources', () => {

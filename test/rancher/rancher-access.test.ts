@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import {
   RancherAccess,
@@ -104,6 +106,45 @@ describe('RancherGroup and roles', () => {
     expect(() => RancherClusterRole.custom('clusters-create')).toThrow(/"clusters-create" is a global role \(RancherGlobalRole\)/);
     expect(() => RancherClusterRole.custom('cluster-owner')).toThrow(/Fix: use the built-in member RancherClusterRole.CLUSTER_OWNER/);
     expect(() => RancherGlobalRole.custom('Cluster Owner')).toThrow(/invalid id "Cluster Owner". Allowed: the literal id of a role template/);
+  });
+
+  describe('against the roles Rancher 2.14 creates (the line rancher2 provider 14.x manages)', () => {
+    const rancher = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'rancher-roles-2.14.json'), 'utf-8'));
+    const kinds: Array<[string, any, string[]]> = [
+      ['global', RancherGlobalRole, rancher.global],
+      ['cluster', RancherClusterRole, rancher.cluster],
+      ['project', RancherProjectRole, rancher.project],
+    ];
+
+    test.each(kinds)('every %s role member names a role that exists in its context', (_, kind, ids) => {
+      const members = Object.entries(kind).filter(([, v]) => v instanceof kind);
+      expect(members.length).toBeGreaterThan(5);
+      expect(members.filter(([, role]: any) => !ids.includes(role.id)).map(([name]) => name)).toEqual([]);
+    });
+
+    test.each(kinds)('custom(): a built-in %s role is its member or accepted as it is; another context\'s role is refused', (_, kind, ids) => {
+      for (const id of ids) {
+        let outcome: string;
+        try {
+          outcome = kind.custom(id).id;
+        } catch (e) {
+          outcome = String((e as Error).message);
+        }
+        expect([id, outcome]).toEqual([id, expect.stringMatching(new RegExp(`^${id}$|use the built-in member`))]);
+      }
+      const foreign = kinds.filter(([, other]) => other !== kind).flatMap(([, , others]) => others).filter((id: string) => !ids.includes(id));
+      for (const id of foreign) {
+        expect(() => kind.custom(id)).toThrow(/Allowed: a role of this context/);
+      }
+    });
+
+    test('roles Rancher has removed are refused, with the line that removed them', () => {
+      expect(Object.keys(rancher.removed).length).toBe(7);
+      expect(() => RancherGlobalRole.custom('restricted-admin')).toThrow(/invalid id "restricted-admin". Allowed: a role Rancher 2.14 has; Rancher 2.11 removed "restricted-admin"/);
+      expect(() => RancherGlobalRole.custom('clustertemplates-create')).toThrow(/Rancher 2.12 removed/);
+      expect(() => RancherProjectRole.custom('projectcatalogs-view')).toThrow(/Rancher 2.11 removed/);
+      expect((RancherGlobalRole as any).RESTRICTED_ADMIN).toBeUndefined();
+    });
   });
 });
 

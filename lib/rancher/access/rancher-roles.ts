@@ -3,10 +3,22 @@ import { invalidProp } from '../../errors';
 
 const ROLE_ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-// Built-in role ids of Rancher (pkg/data/management/role_data.go): global roles, then role templates by context.
-const GLOBAL = ['admin', 'restricted-admin', 'user', 'user-base', 'clusters-create', 'nodedrivers-manage', 'kontainerdrivers-manage', 'catalogs-manage', 'catalogs-use', 'users-manage', 'roles-manage', 'authn-manage', 'settings-manage', 'features-manage', 'clustertemplates-create', 'clustertemplaterevisions-create', 'view-rancher-metrics'];
+// Built-in role ids of Rancher 2.14 (pkg/data/management/role_data.go at v2.14.0), the line the rancher2
+// provider 14.x manages: global roles, then role templates by context.
+const GLOBAL = ['admin', 'user', 'user-base', 'clusters-create', 'nodedrivers-manage', 'kontainerdrivers-manage', 'users-manage', 'roles-manage', 'authn-manage', 'settings-manage', 'proxy-endpoints-manage', 'features-manage', 'view-rancher-metrics', 'manage-oidc-clients'];
 const CLUSTER = ['cluster-owner', 'cluster-member', 'cluster-admin', 'projects-create', 'projects-view', 'nodes-manage', 'nodes-view', 'storage-manage', 'clusterroletemplatebindings-manage', 'clusterroletemplatebindings-view', 'clustercatalogs-manage', 'clustercatalogs-view', 'backups-manage', 'navlinks-manage'];
-const PROJECT = ['project-owner', 'project-member', 'read-only', 'admin', 'edit', 'view', 'create-ns', 'workloads-manage', 'workloads-view', 'ingress-manage', 'ingress-view', 'services-manage', 'services-view', 'secrets-manage', 'secrets-view', 'configmaps-manage', 'configmaps-view', 'persistentvolumeclaims-manage', 'persistentvolumeclaims-view', 'serviceaccounts-manage', 'serviceaccounts-view', 'projectroletemplatebindings-manage', 'projectroletemplatebindings-view', 'projectcatalogs-manage', 'projectcatalogs-view', 'project-monitoring-readonly', 'monitoring-ui-view'];
+const PROJECT = ['project-owner', 'project-member', 'read-only', 'admin', 'edit', 'view', 'create-ns', 'workloads-manage', 'workloads-view', 'ingress-manage', 'ingress-view', 'services-manage', 'services-view', 'secrets-manage', 'secrets-view', 'configmaps-manage', 'configmaps-view', 'persistentvolumeclaims-manage', 'persistentvolumeclaims-view', 'serviceaccounts-manage', 'serviceaccounts-view', 'projectroletemplatebindings-manage', 'projectroletemplatebindings-view', 'project-monitoring-readonly', 'monitoring-ui-view', 'navlinks-view'];
+// Built-in roles of earlier lines that Rancher no longer creates, with the line that dropped them: a binding
+// to one would name a role that does not exist.
+const REMOVED: Record<string, string> = {
+  'restricted-admin': '2.11',
+  'catalogs-manage': '2.11',
+  'catalogs-use': '2.11',
+  'projectcatalogs-manage': '2.11',
+  'projectcatalogs-view': '2.11',
+  'clustertemplates-create': '2.12',
+  'clustertemplaterevisions-create': '2.12',
+};
 
 /** Which role list a custom id must not shadow, for messages. */
 const CONTEXTS: Record<string, { builtIn: string[]; others: Array<[string, string[]]> }> = {
@@ -15,14 +27,25 @@ const CONTEXTS: Record<string, { builtIn: string[]; others: Array<[string, strin
   RancherProjectRole: { builtIn: PROJECT, others: [['a global role (RancherGlobalRole)', GLOBAL], ['a cluster role (RancherClusterRole)', CLUSTER]] },
 };
 
-/** Checks a custom role id: a Kubernetes name, and not a built-in role of another context (which would not exist here). */
-function customRoleId(kind: string, id: string): string {
+/**
+ * Checks the id given to `custom`: a Kubernetes name, no built-in role that has a member (use the member),
+ * no role Rancher has dropped, and no built-in role of another context (which would not exist here). A
+ * built-in role of this context without a member is accepted as it is.
+ */
+function customRoleId(kind: string, id: string, members: object): string {
   const context = CONTEXTS[kind];
   if (typeof id !== 'string' || Token.isUnresolved(id) || !ROLE_ID.test(id) || id.length > 253) {
     throw invalidProp(`${kind}.custom`, 'id', id, 'the literal id of a role template, lower-case letters, digits and "-"', 'pass the id Rancher shows for the role, e.g. "rt-abc12" or the name of your rancher2_role_template');
   }
+  const member = Object.entries(members).find(([, role]) => role?.id === id && typeof role === 'object');
+  if (member) {
+    throw invalidProp(`${kind}.custom`, 'id', id, 'the id of a custom role', `use the built-in member ${kind}.${member[0]}`);
+  }
+  if (REMOVED[id] !== undefined && !context.builtIn.includes(id)) {
+    throw invalidProp(`${kind}.custom`, 'id', id, `a role Rancher 2.14 has; Rancher ${REMOVED[id]} removed "${id}"`, 'bind a role that exists, e.g. a custom global role with the permissions you need');
+  }
   if (context.builtIn.includes(id)) {
-    throw invalidProp(`${kind}.custom`, 'id', id, 'the id of a custom role', `use the built-in member ${kind}.${id.toUpperCase().replace(/-/g, '_')}`);
+    return id;
   }
   const other = context.others.find(([, ids]) => ids.includes(id));
   if (other) {
@@ -35,8 +58,6 @@ function customRoleId(kind: string, id: string): string {
 export class RancherGlobalRole {
   /** Full administrator of Rancher and every cluster. */
   public static readonly ADMIN = new RancherGlobalRole('admin');
-  /** Administrator of downstream clusters, with limited rights on the Rancher cluster. */
-  public static readonly RESTRICTED_ADMIN = new RancherGlobalRole('restricted-admin');
   /** Standard user: may log in, see what they are bound to, create clusters they then own. */
   public static readonly USER = new RancherGlobalRole('user');
   /** May log in and nothing more until bound to a cluster or project. */
@@ -58,7 +79,7 @@ export class RancherGlobalRole {
 
   /** A custom global role created in Rancher, by id. */
   public static custom(id: string): RancherGlobalRole {
-    return new RancherGlobalRole(customRoleId('RancherGlobalRole', id));
+    return new RancherGlobalRole(customRoleId('RancherGlobalRole', id, RancherGlobalRole));
   }
 
   private constructor(
@@ -92,7 +113,7 @@ export class RancherClusterRole {
 
   /** A custom cluster role template created in Rancher, by id. */
   public static custom(id: string): RancherClusterRole {
-    return new RancherClusterRole(customRoleId('RancherClusterRole', id));
+    return new RancherClusterRole(customRoleId('RancherClusterRole', id, RancherClusterRole));
   }
 
   private constructor(
@@ -128,7 +149,7 @@ export class RancherProjectRole {
 
   /** A custom project role template created in Rancher, by id. */
   public static custom(id: string): RancherProjectRole {
-    return new RancherProjectRole(customRoleId('RancherProjectRole', id));
+    return new RancherProjectRole(customRoleId('RancherProjectRole', id, RancherProjectRole));
   }
 
   private constructor(

@@ -256,7 +256,7 @@ export class IstioAddon implements IClusterAddon {
     for (const rule of [...this.allowRules].sort((a, b) => compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`))) {
       this.renderAllow(mesh, rule);
     }
-    this.installed = { context, mesh, traffic: new MeshTraffic(new Construct(mesh, 'traffic')) };
+    this.installed = { context, mesh, traffic: new MeshTraffic(new Construct(mesh, 'traffic'), root) };
     this.pending.splice(0).forEach((create) => create(context));
   }
 

@@ -8,7 +8,11 @@ export enum MeshEgressProtocol {
   TLS = 'TLS',
   /** Plain HTTP from the workload, matched by Host header; with `tlsOrigination` the sidecar sends it on as HTTPS. */
   HTTP = 'HTTP',
-  /** Plain TCP: no host name to match, so the destination is matched by `cidrs`, which are required. */
+  /**
+   * Plain TCP: no host name to match, so the destination is matched by `cidrs`, which are required. Single
+   * addresses (`/32`) keep DNS resolution; a wider range passes each connection through to the address the
+   * workload chose within it, which the `istio-service-entry-named-hosts` rule reports.
+   */
   TCP = 'TCP',
 }
 
@@ -63,12 +67,13 @@ export interface MeshEgressRule {
   readonly namespaces: string[];
   /**
    * IPv4 CIDRs behind the host: the NetworkPolicy lets traffic out to them (and for TCP the ServiceEntry
-   * matches them).
+   * matches them: give the host's own addresses as `/32` to keep it resolved by name).
    * @default - none (an egress gateway is then required)
    */
   readonly cidrs?: string[];
   /**
-   * Route the traffic through this egress gateway (HTTPS and TLS only).
+   * Route the traffic through this egress gateway (HTTPS and TLS only). With `cidrs`, the gateway's pods get
+   * a NetworkPolicy for every rule through it (plus DNS and istiod, which such a policy would otherwise cut off).
    * @default - straight from the sidecars
    */
   readonly egressGateway?: MeshEgressGateway;

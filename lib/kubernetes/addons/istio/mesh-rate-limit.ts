@@ -29,8 +29,9 @@ export interface MeshRateLimit {
    */
   readonly burst?: number;
   /**
-   * The one service port the limit applies to.
-   * @default - every inbound HTTP port of the workloads
+   * The one container port the limit applies to: the port the pods listen on (a Service's `targetPort`), by
+   * which Istio matches a sidecar's inbound traffic; a Service port that maps to another number matches nothing.
+   * @default - every inbound HTTP port of the workloads, each with its own token bucket
    */
   readonly port?: number;
 }

@@ -15,6 +15,7 @@ type HostKind = 'name' | 'wildcard' | 'range';
 
 interface Gateway {
   readonly namespace: string;
+  readonly serviceName: string;
   readonly host: string;
   readonly labels: Record<string, string>;
   readonly port: number;
@@ -72,11 +73,34 @@ function gatewayOf(construct: string, gateway: MeshEgressGateway): Gateway {
   const port = validPort(construct, 'egressGateway.port', gateway.port ?? 443);
   return {
     namespace: gateway.namespace,
+    serviceName: gateway.serviceName,
     host: `${gateway.serviceName}.${gateway.namespace}.svc.cluster.local`,
     labels: matchLabels(construct, 'egressGateway.selectorLabels', gateway.selectorLabels, true),
     port,
     targetPort: validPort(construct, 'egressGateway.targetPort', gateway.targetPort ?? port),
   };
+}
+
+/**
+ * How a ServiceEntry finds the destination. A named host is resolved by DNS: the sidecar connects to what the
+ * name resolves to, never to an address the client picked. Plain TCP carries no name, so the entry also
+ * lists the addresses whose connections it takes: single addresses keep DNS resolution (Istio admits only
+ * plain IPs with it), while a range (or an IP-range host) can only pass the connection through to the address
+ * the client chose (resolution NONE, the one Istio admits for CIDRs), which the
+ * istio-service-entry-named-hosts rule reports.
+ */
+function entryAddressing(kind: HostKind, protocol: MeshEgressProtocol, rangeCidr: string | undefined, cidrs: string[]): any {
+  if (rangeCidr) {
+    return { resolution: 'NONE', addresses: [rangeCidr] };
+  }
+  if (kind !== 'name') {
+    return { resolution: 'NONE' };
+  }
+  if (protocol !== MeshEgressProtocol.TCP) {
+    return { resolution: 'DNS' };
+  }
+  const singles = cidrs.every((c) => !Token.isUnresolved(c) && c.endsWith('/32'));
+  return singles ? { resolution: 'DNS', addresses: cidrs.map((c) => c.slice(0, -'/32'.length)) } : { resolution: 'NONE', addresses: cidrs };
 }
 
 function serviceEntry(name: string, namespace: string, spec: any): any {
@@ -159,9 +183,7 @@ export function renderEgressRule(rule: MeshEgressRule, covered: Set<string>): Tr
   const entrySpec: any = {
     hosts: [host],
     ports: [{ number: port, name: portName, protocol, ...(tlsOrigination ? { targetPort: tlsPort } : {}) }],
-    // DNS: the sidecar connects to what the name resolves to, never to an address the client picked.
-    resolution: kind === 'name' ? 'DNS' : 'NONE',
-    ...(rangeCidr ? { addresses: [rangeCidr] } : protocol === MeshEgressProtocol.TCP ? { addresses: cidrs } : {}),
+    ...entryAddressing(kind, protocol, rangeCidr, cidrs),
   };
   const objects: MeshObject[] = [];
   const policies: NetworkPolicyObject[] = [];
@@ -255,14 +277,6 @@ export function renderEgressRule(rule: MeshEgressRule, covered: Set<string>): Tr
         },
       },
     );
-    if (cidrs.length > 0) {
-      policies.push({
-        id: `${gateway.namespace}-${name}-network-policy`,
-        namespace: gateway.namespace,
-        name,
-        spec: { podSelector: { matchLabels: gateway.labels }, policyTypes: ['Egress'], egress: [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: tcpPorts([port]) }] },
-      });
-    }
   }
 
   return {
@@ -276,5 +290,6 @@ export function renderEgressRule(rule: MeshEgressRule, covered: Set<string>): Tr
         subset: { name: rule.name, trafficPolicy: { portLevelSettings: [{ port: { number: gateway.port }, tls: { mode: 'ISTIO_MUTUAL', sni: host } }] } },
       }))
       : [],
+    gatewayEgress: gateway ? [{ namespace: gateway.namespace, serviceName: gateway.serviceName, labels: gateway.labels, rule: rule.name, port, cidrs }] : [],
   };
 }

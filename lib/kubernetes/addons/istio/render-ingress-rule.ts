@@ -84,5 +84,6 @@ export function renderIngressRule(rule: MeshIngressRule, covered: Set<string>, t
     policies: [{ id: `${rule.namespace}-${name}-network-policy`, namespace: rule.namespace, name, spec: { podSelector: selector, policyTypes: ['Ingress'], ingress: [{ from, ports: tcpPorts(ports) }] } }],
     sidecarHosts: [],
     gatewaySubsets: [],
+    gatewayEgress: [],
   };
 }

@@ -72,5 +72,6 @@ export function renderRateLimit(limit: MeshRateLimit, covered: Set<string>): Tra
     policies: [],
     sidecarHosts: [],
     gatewaySubsets: [],
+    gatewayEgress: [],
   };
 }

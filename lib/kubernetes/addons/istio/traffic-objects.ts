@@ -38,12 +38,26 @@ export interface GatewaySubset {
   readonly subset: any;
 }
 
+/** Where an egress gateway's own pods send one rule's traffic (the gateway's NetworkPolicy collects them). */
+export interface GatewayEgress {
+  readonly namespace: string;
+  /** Name of the gateway's Service, which names the policy. */
+  readonly serviceName: string;
+  readonly labels: Record<string, string>;
+  /** Rule name, for messages. */
+  readonly rule: string;
+  readonly port: number;
+  /** Addresses behind the host; empty when unknown (the port is then open to any address). */
+  readonly cidrs: string[];
+}
+
 /** Everything one traffic rule renders to. */
 export interface TrafficRendering {
   readonly objects: MeshObject[];
   readonly policies: NetworkPolicyObject[];
   readonly sidecarHosts: SidecarHost[];
   readonly gatewaySubsets: GatewaySubset[];
+  readonly gatewayEgress: GatewayEgress[];
 }
 
 /** The `kubernetes.io/metadata.name` selector of a namespace. */
