@@ -326,6 +326,20 @@ describe('the quick start main.ts', () => {
     expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['platform-baseline-charts', 'platform-baseline-objects', 'platform-baseline-policies', 'platform-infra']);
   });
 
+  test('the counts the README states for it are what it synthesizes', () => {
+    const stated = /wrote (\w+) stacks with (\d+) compliant findings, (\d+) built-in exceptions \([^)]*\), (\d+) waived and (\d+) blocking/.exec(fs.readFileSync(README, 'utf-8'));
+    expect(stated).not.toBeNull();
+    const { summary, stacks } = read('compliance.json');
+    const [, stackCount, compliant, exceptions, waived, blocking] = stated!;
+    expect({ stacks: stackCount, compliant: Number(compliant), exceptions: Number(exceptions), waived: Number(waived), blocking: Number(blocking) }).toEqual({
+      stacks: ['one', 'two', 'three', 'four', 'five', 'six'][stacks.length - 1],
+      compliant: summary.compliant,
+      exceptions: summary.exceptions,
+      waived: summary.waived,
+      blocking: summary.blocking,
+    });
+  });
+
   test('is deployable: the kubelet can pull, AGIC can program its gateway, the audit logs are exported', () => {
     const tf = infra();
     const roles = Object.values<any>(tf.resource.azurerm_role_assignment);
