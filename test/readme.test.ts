@@ -254,6 +254,11 @@ describe('README code blocks', () => {
   test('the GitHub Actions job gets plan JSON from terraform: setup-terraform without its wrapper', () => {
     const workflows = blocks.filter((b) => b.language === 'yaml').map((b) => yaml.load(b.code) as any).filter((w) => w?.jobs);
     expect(workflows).toHaveLength(1);
+    // A whole workflow file: a trigger, and the token may write code scanning alerts and get an OIDC token.
+    expect(workflows[0].on).toBeDefined();
+    for (const job of Object.values<any>(workflows[0].jobs)) {
+      expect(job.permissions).toMatchObject({ 'security-events': 'write', 'id-token': 'write' });
+    }
     const steps: any[] = Object.values<any>(workflows[0].jobs).flatMap((job) => job.steps);
     expect(steps.some((step) => /terraform show -json/.test(step.run ?? ''))).toBe(true);
     const setup = steps.filter((step) => String(step.uses).startsWith('hashicorp/setup-terraform@'));
