@@ -53,6 +53,16 @@ export function libraryApp(scope: IConstruct, caller: string): App {
   return checkedApp(scope, caller, `${caller}(app)`, (s) => s.node.path || '<root>');
 }
 
+/**
+ * Throws when a stack of the app comes from another framework than the library's: for APIs that
+ * configure stacks they were not given as a scope (RemoteState puts a backend in each).
+ */
+export function requireLibraryStack(stack: IConstruct, where: string): void {
+  if (!(stack instanceof TerraformStack)) {
+    throw frameworkMismatch(where, 'TerraformStack', stack);
+  }
+}
+
 function checkedApp(
   scope: IConstruct,
   where: string,

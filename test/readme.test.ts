@@ -8,12 +8,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as yaml from 'js-yaml';
 import * as ts from 'typescript';
+import { parseArguments } from '../lib/cli/arguments';
 
 const ROOT = path.join(__dirname, '..');
 const README = path.join(ROOT, 'README.md');
 const TS_LANGUAGES = new Set(['ts', 'typescript']);
-const OTHER_LANGUAGES = new Set(['sh', 'json', 'text']);
+const OTHER_LANGUAGES = new Set(['sh', 'json', 'yaml', 'text']);
 const DIRECTIVE = /^<!--\s*ts-check:\s*(.*?)\s*-->$/;
 
 interface CodeBlock {
@@ -235,6 +237,63 @@ describe('README code blocks', () => {
     expect(libraryFiles.filter((f) => !f.endsWith('.d.ts'))).toEqual([]);
   });
 
+  test('every yaml block (the pipelines) parses as YAML', () => {
+    const yamlBlocks = blocks.filter((b) => b.language === 'yaml');
+    expect(yamlBlocks.length).toBeGreaterThanOrEqual(2);
+    const errors = yamlBlocks.flatMap((b) => {
+      try {
+        yaml.load(b.code);
+        return [];
+      } catch (e) {
+        return [`README.md:${b.line}: ${(e as Error).message.split('\n')[0]}`];
+      }
+    });
+    expect(errors).toEqual([]);
+  });
+
+  test('the GitHub Actions job gets plan JSON from terraform: setup-terraform without its wrapper', () => {
+    const workflows = blocks.filter((b) => b.language === 'yaml').map((b) => yaml.load(b.code) as any).filter((w) => w?.jobs);
+    expect(workflows).toHaveLength(1);
+    // A whole workflow file: a trigger, and the token may write code scanning alerts and get an OIDC token.
+    expect(workflows[0].on).toBeDefined();
+    for (const job of Object.values<any>(workflows[0].jobs)) {
+      expect(job.permissions).toMatchObject({ 'security-events': 'write', 'id-token': 'write' });
+    }
+    const steps: any[] = Object.values<any>(workflows[0].jobs).flatMap((job) => job.steps);
+    expect(steps.some((step) => /terraform show -json/.test(step.run ?? ''))).toBe(true);
+    const setup = steps.filter((step) => String(step.uses).startsWith('hashicorp/setup-terraform@'));
+    expect(setup.map((step) => step.with?.terraform_wrapper)).toEqual([false]);
+  });
+
+  test('every check command the README shows is valid usage, and each --plan file is one its pipeline writes for that stack', () => {
+    const commands = blocks
+      .filter((b) => b.language === 'sh' || b.language === 'yaml')
+      .flatMap((b) => b.code.replace(/\\\n\s*/g, ' ').split('\n').map((line) => ({ block: b, line })))
+      .filter(({ line }) => line.includes('cdktf-hardened-k8s check'));
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const { block, line } of commands) {
+      const argv = line.slice(line.indexOf('cdktf-hardened-k8s check') + 'cdktf-hardened-k8s '.length).trim().split(/\s+/);
+      const parsed = parseArguments(argv, ROOT);
+      expect(parsed.kind).toBe('check');
+      if (parsed.kind !== 'check' || block.language !== 'yaml') {
+        continue;
+      }
+      for (const plan of parsed.options.plans) {
+        const written = [...block.code.matchAll(/terraform show -json plan\.out > "?(\S+?)"?$/gm)].map((m) => path.basename(m[1]));
+        expect([line, written]).toEqual([line, expect.arrayContaining([plan.file])]);
+        expect(block.code).toContain(`cdktf.out/stacks/${plan.stack}`);
+      }
+    }
+  });
+
+  test('the compile commands it suggests for an app keep a source map (SARIF locations in the .ts files)', () => {
+    const text = fs.readFileSync(README, 'utf-8').replace(/\n\s*/g, ' ');
+    const commands = [...text.matchAll(/`npx esbuild [^`]*`/g)].map((m) => m[0]);
+    expect(commands.length).toBeGreaterThanOrEqual(1);
+    expect(commands.filter((c) => !c.includes('--sourcemap'))).toEqual([]);
+    expect(text).toMatch(/`tsc` with `"sourceMap": true`/);
+  });
+
   test('the install line names the exact peer versions of package.json and a TypeScript that ts-node can load', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8'));
     const install = blocks.filter((b) => b.language === 'sh').map((b) => b.code).find((c) => c.includes('npm install --save-exact cdktf-hardened-k8s'));
@@ -324,6 +383,20 @@ describe('the quick start main.ts', () => {
     expect(summary).toMatchObject({ nonCompliant: 0, unknown: 0, blocking: 0 });
     expect(summary.compliant).toBeGreaterThan(50);
     expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['platform-baseline-charts', 'platform-baseline-objects', 'platform-baseline-policies', 'platform-infra']);
+  });
+
+  test('the counts the README states for it are what it synthesizes', () => {
+    const stated = /wrote (\w+) stacks with (\d+) compliant findings, (\d+) built-in exceptions \([^)]*\), (\d+) waived and (\d+) blocking/.exec(fs.readFileSync(README, 'utf-8'));
+    expect(stated).not.toBeNull();
+    const { summary, stacks } = read('compliance.json');
+    const [, stackCount, compliant, exceptions, waived, blocking] = stated!;
+    expect({ stacks: stackCount, compliant: Number(compliant), exceptions: Number(exceptions), waived: Number(waived), blocking: Number(blocking) }).toEqual({
+      stacks: ['one', 'two', 'three', 'four', 'five', 'six'][stacks.length - 1],
+      compliant: summary.compliant,
+      exceptions: summary.exceptions,
+      waived: summary.waived,
+      blocking: summary.blocking,
+    });
   });
 
   test('is deployable: the kubelet can pull, AGIC can program its gateway, the audit logs are exported', () => {

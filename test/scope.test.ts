@@ -2,6 +2,7 @@
 // cdktf module as the library's, in a stack that is a direct child of the App; and every stack of
 // an app that uses the library is a direct child of the App at synth.
 import * as fs from 'fs';
+import * as path from 'path';
 import * as cdktn from 'cdktn';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -143,4 +144,36 @@ describe('libraryApp, the same check for APIs that take any construct of an app'
   ])('rejects %s', (_what, scope, message) => {
     expect(errorOf(() => libraryApp(scope() as any, 'Compliance.of')).message).toMatch(message);
   });
+});
+
+describe('every static API of the library that takes a scope checks it as the constructs do', () => {
+  const SCOPE_TYPES = ['constructs.IConstruct', 'constructs.Construct', 'cdktf.App'];
+  const assembly = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.jsii'), 'utf-8'));
+  const apis: Array<[string, string, string, any[]]> = Object.values<any>(assembly.types).flatMap((type) =>
+    (type.methods ?? [])
+      .filter((m: any) => m.static && SCOPE_TYPES.includes(m.parameters?.[0]?.type?.fqn))
+      .map((m: any) => [`${type.name}.${m.name}`, type.name, m.name, m.parameters.slice(1)] as [string, string, string, any[]]),
+  );
+  /** Arguments after the scope that pass their own checks, so only the scope can be wrong. */
+  const rest = (parameters: any[]) => parameters.map((p) => (p.type?.primitive === 'string' ? 'aks-private-cluster, kept for a documented reason' : { storageAccountName: 'sttfstate', organization: 'org' }));
+
+  test('the list is the assembly\'s', () => {
+    expect(apis.map(([name]) => name).sort()).toEqual(expect.arrayContaining(['Compliance.of', 'Compliance.waive', 'RemoteState.azureStorage', 'RemoteState.hcpTerraform']));
+  });
+
+  test.each(apis)('%s rejects a CDK Terrain (cdktn) app, naming both frameworks', (name, type, method, parameters) => {
+    const app = new cdktn.App({ outdir: testApp().outdir });
+    new cdktn.TerraformStack(app, 'infra');
+    const error = errorOf(() => (library as any)[type][method](app, ...rest(parameters)));
+    expect(error).toBeInstanceOf(HardenedK8sError);
+    expect(error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: framework mismatch: the App is from cdktn 0\\.24\\.0, while this library is built on cdktf 0\\.21\\.0\\.`));
+  });
+});
+
+test('RemoteState on a cdktf app holding a cdktn stack names that stack, instead of failing at synth', () => {
+  const app = testApp();
+  new TerraformStack(app, 'infra');
+  new cdktn.TerraformStack(app, 'extras');
+  const error = errorOf(() => library.RemoteState.azureStorage(app, { storageAccountName: 'sttfstate' }));
+  expect(error.message).toMatch(/^RemoteState\.azureStorage: framework mismatch: the stack "extras" is from cdktn 0\.24\.0/);
 });

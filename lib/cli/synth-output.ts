@@ -55,16 +55,22 @@ export function readSynthOutput(dir: string, shown = dir): SynthOutput {
   if (!Array.isArray(record.packs) || record.packs.length === 0) {
     throw inputError('compliance.json records no applied pack, so there is nothing to re-check with', path.join(dir, 'compliance.json'), 'a synth of an app with at least one pack applied', synthAgain);
   }
+  // A blocked synth run with node leaves only the app's reports: no manifest, no stack folder.
+  const blocked = (missing: string) =>
+    new CheckInputError(
+      `${dir} holds a BLOCKED synth: the engine removed its stacks, so there is nothing to re-check (${missing}). ` +
+        'Fix: resolve the blocking findings listed in compliance.md, then synth again.',
+    );
+  if (record.blocked && !fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw blocked('no manifest.json');
+  }
   const manifest = readJson(path.join(dir, 'manifest.json'), 'manifest.json (the stacks of the synth)', 'synth again');
   const stacks: SynthesizedStack[] = (record.stacks as string[]).map((name) => {
     const entry = manifest?.stacks?.[name];
     const file = typeof entry?.synthesizedStackPath === 'string' ? path.join(dir, entry.synthesizedStackPath) : path.join(dir, 'stacks', name, 'cdk.tf.json');
     if (!fs.existsSync(file)) {
       if (record.blocked) {
-        throw new CheckInputError(
-          `${dir} holds a BLOCKED synth: the engine removed its stacks, so there is nothing to re-check (stack ${JSON.stringify(name)} has no ${path.basename(file)}). ` +
-            'Fix: resolve the blocking findings listed in compliance.md, then synth again.',
-        );
+        throw blocked(`stack ${JSON.stringify(name)} has no ${path.basename(file)}`);
       }
       throw inputError(`stack ${JSON.stringify(name)} has no synthesized JSON`, file, 'a complete synth output (cdk.tf.json per stack; HCL output cannot be re-checked)', 'synth again without hclOutput');
     }

@@ -38,14 +38,23 @@ export function claimOutdir(outdir: string, stacks: string[]): void {
   }
 }
 
-/** Removes what an earlier synth of this app wrote: manifest, app report, stack reports, folders of stacks the app no longer has. */
-export function clearEarlierOutput(outdir: string, stacks: string[]): void {
+/**
+ * Removes what an earlier synth of this app wrote: manifest, app report, stack reports, folders of stacks
+ * the app no longer has. The cdktf CLI lists the stack folders before it runs the app and afterwards
+ * removes those the manifest no longer names, without `force`, so a folder already gone crashes it
+ * (ENOENT) before it prints a finding: run by the CLI (`cliRemovesRetiredFolders`), a retired stack's
+ * folder is emptied and left for the CLI to remove.
+ */
+export function clearEarlierOutput(outdir: string, stacks: string[], cliRemovesRetiredFolders: boolean): void {
   removeFiles(outdir, [MANIFEST, REPORT_JSON, REPORT_MD, REPORT_SARIF]);
   for (const folder of stackFolders(outdir)) {
+    const dir = path.join(outdir, STACKS, folder);
     if (stacks.includes(folder)) {
-      removeFiles(path.join(outdir, STACKS, folder), [REPORT_JSON, REPORT_MD, REPORT_SARIF]);
+      removeFiles(dir, [REPORT_JSON, REPORT_MD, REPORT_SARIF]);
+    } else if (cliRemovesRetiredFolders) {
+      removeFiles(dir, fs.readdirSync(dir));
     } else {
-      fs.rmSync(path.join(outdir, STACKS, folder), { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }
 }
@@ -78,7 +87,7 @@ function stackFolders(outdir: string): string[] {
 
 function removeFiles(dir: string, names: string[]): void {
   for (const name of names) {
-    fs.rmSync(path.join(dir, name), { force: true });
+    fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }
 

@@ -38,6 +38,7 @@ export interface SynthRunConfig {
   /**
    * Report a blocked synth as error annotations in the manifest instead of throwing: the cdktf CLI sets
    * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS and then prints each annotation once and fails itself.
+   * Set, it also means the CLI removes retired stack folders after the app has run.
    */
   readonly annotate: boolean;
 }
@@ -68,7 +69,7 @@ export class SynthRun {
   /** Before anything is written: refuse another app's directory, then clear what an earlier synth left. */
   public begin(): void {
     claimOutdir(this.config.outdir, this.stackNames);
-    clearEarlierOutput(this.config.outdir, this.stackNames);
+    clearEarlierOutput(this.config.outdir, this.stackNames, this.config.annotate);
   }
 
   public isLast(stack: TerraformStack): boolean {

@@ -6,15 +6,19 @@ import { failLine, fixLines } from '../compliance/blocked-message';
 import { closestId } from '../compliance/closest-id';
 import { rulesOfPacks } from '../compliance/compose-report';
 import { Compliance } from '../compliance/compliance';
-import { evaluateStack, indexRulesByType } from '../compliance/evaluate';
+import { elementPaths } from '../compliance/element-paths';
+import { indexRulesByType } from '../compliance/evaluate';
+import { judgeApp } from '../compliance/judge-app';
 import { CisAksPack } from '../compliance/packs/cis-aks-pack';
 import { CisRke2Pack } from '../compliance/packs/cis-rke2-pack';
 import { KubernetesBaselinePack } from '../compliance/packs/kubernetes-baseline-pack';
+import { TerraformStatePack } from '../compliance/packs/terraform-state-pack';
 import { isBlocking, ReportFinding } from '../compliance/report';
 import { StackResources } from '../compliance/rule-context';
 import { ComplianceStatus, IComplianceRule, IRulePack } from '../compliance/types';
 import { closestWaiver } from '../compliance/waiver-match';
 import { WaiverIndex } from '../compliance/waivers';
+import { servedClusters } from '../kubernetes/served-cluster';
 
 /** A finding status, or `waived` for a finding a waiver accepts. */
 export type ExpectedFinding = ComplianceStatus | 'waived';
@@ -43,13 +47,22 @@ function asStack(received: unknown, matcher: string): TerraformStack {
   return received;
 }
 
-/** Judges a stack with rules: its synthesized JSON (aspects run, overrides included) and the app's waivers, which it leaves unmarked. */
+/**
+ * Judges a stack with rules as synth does: every stack of its app is read (aspects run, overrides
+ * included), because rules read other stacks and a cluster's evidence may be missing from all of them
+ * ("no evidence" findings land on this stack), with the app's waivers, which it leaves unmarked.
+ */
 export function judgeStack(stack: TerraformStack, rules: IComplianceRule[]): ReportFinding[] {
-  Testing.synth(stack); // runs the aspects, as synth does
-  const json = JSON.parse(JSON.stringify(stack.toTerraform()));
-  const waivers = new WaiverIndex(stack.node.root).recorded();
+  const app = stack.node.root;
+  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  const resources = stacks.map((s) => {
+    Testing.synth(s); // runs the aspects, as synth does
+    return new StackResources(s.node.id, JSON.parse(JSON.stringify(s.toTerraform())), elementPaths(s));
+  });
+  const waivers = new WaiverIndex(app).recorded();
   const matcher = { match: (ruleId: string, constructPath: string) => closestWaiver(waivers, ruleId, constructPath) };
-  return evaluateStack(new StackResources(stack.node.id, json), indexRulesByType(rules), matcher).map((f) => ({ stack: stack.node.id, ...f }));
+  const judged = judgeApp({ stacks: resources, rules, rulesByType: indexRulesByType(rules), waivers: matcher, served: servedClusters(app) });
+  return judged.get(stack.node.id) ?? [];
 }
 
 function appliedRules(stack: TerraformStack): IComplianceRule[] {
@@ -83,7 +96,7 @@ export function toPassCompliance(received: unknown, ...packs: IRulePack[]): Matc
 /** `toHaveFinding(ruleId, status, constructPath?)`: the rule is one the app applied, or one of the library's packs. */
 export function toHaveFinding(received: unknown, ruleId: string, status: ExpectedFinding, constructPath?: string): MatcherResult {
   const stack = asStack(received, 'toHaveFinding');
-  const known = [...appliedRules(stack), ...new CisAksPack().rules, ...new CisRke2Pack().rules, ...new KubernetesBaselinePack().rules];
+  const known = [...appliedRules(stack), ...new CisAksPack().rules, ...new CisRke2Pack().rules, ...new KubernetesBaselinePack().rules, ...new TerraformStatePack().rules];
   const rule = known.find((r) => r.metadata.id === ruleId);
   if (!rule) {
     const closest = closestId(String(ruleId), new Set(known.map((r) => r.metadata.id)));

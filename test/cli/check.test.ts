@@ -174,7 +174,9 @@ describe('bad input: exit 2 with a clear message, never a pass', () => {
     change(record);
     writeJson(path.join(dir, 'compliance.json'), record);
     if (removeStacks) {
+      // As a blocked synth run with node leaves the directory: the app's reports only.
       fs.rmSync(path.join(dir, 'stacks'), { recursive: true });
+      fs.rmSync(path.join(dir, 'manifest.json'));
     }
     return dir;
   }

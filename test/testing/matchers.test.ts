@@ -4,9 +4,9 @@ import * as path from 'path';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, TerraformStack } from 'cdktf';
-import { CisAksPack, Compliance, ComplianceStatus, IComplianceRule, RulePack, RuleSeverity } from '../../lib';
-import { setupComplianceMatchers, stableJson, synthSnapshot, toHaveFinding } from '../../lib/testing';
-import { azureStack } from '../helpers/synth';
+import { CisAksPack, Compliance, ComplianceStatus, IComplianceRule, KubernetesBaselinePack, RulePack, RuleSeverity } from '../../lib';
+import { judgeStack, setupComplianceMatchers, stableJson, synthSnapshot, toHaveFinding } from '../../lib/testing';
+import { appFindings, azureStack } from '../helpers/synth';
 
 setupComplianceMatchers();
 
@@ -88,6 +88,29 @@ describe('toPassCompliance and toHaveFinding', () => {
     expect(stack).toHaveFinding('aks-private-cluster', ComplianceStatus.NON_COMPLIANT, 'infra/cluster');
     expect(stack).not.toHaveFinding('aks-private-cluster', ComplianceStatus.COMPLIANT);
     expect(stack).not.toPassCompliance(new CisAksPack());
+  });
+
+  test('a stack is judged as synth judges it in its app: a cluster without the evidence of the in-cluster controls fails', () => {
+    const a = app();
+    const stack = azureStack(a, 'infra');
+    new KubernetesCluster(stack, 'cluster', { name: 'aks', location: 'westeurope', resourceGroupName: 'rg-a', dnsPrefix: 'aks', defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5' } });
+    new TerraformStack(a, 'other');
+    const pack = new KubernetesBaselinePack();
+    // Nothing in the app enforces the baseline's policies on the cluster: each rule's "no evidence" finding lands on it.
+    expect(stack).not.toPassCompliance(pack);
+    expect(stack).toHaveFinding('gatekeeper-allowed-registries', ComplianceStatus.NON_COMPLIANT, 'infra/cluster');
+    const blockingOf = (findings: Array<{ stack: string; status: string; ruleId: string; waiverReason?: string }>) =>
+      findings.filter((f) => f.stack === 'infra' && f.waiverReason === undefined && f.status !== 'compliant' && f.status !== 'not-applicable').map((f) => f.ruleId).sort();
+    const matcher = blockingOf(judgeStack(stack, pack.rules));
+    expect(matcher.length).toBeGreaterThan(0);
+    expect(matcher).toEqual(blockingOf(appFindings(a, [pack])));
+  });
+
+  test('a rule of TerraformStatePack is found without applying the pack', () => {
+    const stack = azureStack(app(), 'infra');
+    new ResourceGroup(stack, 'rg', { name: 'rg-a', location: 'westeurope' });
+    const result = toHaveFinding(stack, 'state-backend-remote', ComplianceStatus.COMPLIANT);
+    expect(result.message()).not.toMatch(/no rule/);
   });
 
   test('an unknown rule id fails and names the closest one', () => {

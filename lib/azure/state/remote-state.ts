@@ -1,6 +1,7 @@
 import { App, AzurermBackend, CloudBackend, NamedCloudWorkspace, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { HardenedK8sError, invalidProp, missingProp } from '../../errors';
+import { libraryApp, requireLibraryStack } from '../../scope';
 import { optionalGuid, requireLiteral, stateKey, validateContainerName, validateKeyPrefix, validateStorageAccountName, validateWorkspaceName } from './state-names';
 import { stateLocationId } from './backend-checks';
 import { backendsOf, StateRegistry } from './state-registry';
@@ -159,6 +160,8 @@ function requireProps<T>(construct: string, scope: IConstruct, props: T): T {
   if (!scope || !scope.node) {
     throw missingProp(construct, 'scope', 'pass the app, or any construct in it');
   }
+  // A cdktn app (or a second cdktf) would take the backends and fail at synth with a TypeError.
+  libraryApp(scope, construct);
   if (!props || typeof props !== 'object') {
     throw missingProp(construct, 'props', 'pass the state settings');
   }
@@ -172,6 +175,8 @@ function requireProps<T>(construct: string, scope: IConstruct, props: T): T {
 function selectStacks(construct: string, scope: IConstruct, registry: StateRegistry, given: TerraformStack[] | undefined): TerraformStack[] {
   const app = App.of(scope);
   const all = app.node.findAll().filter(TerraformStack.isStack);
+  // Every stack gets a backend or is checked, so each must be of the library's framework.
+  all.forEach((stack) => requireLibraryStack(stack, construct));
   for (const stack of all.filter((s) => backendsOf(s).length > 0)) {
     registry.add(stack, false);
   }
