@@ -137,9 +137,9 @@ describe('weakened variants fail naming the control; the protected ones have the
     expect(missing(`policies-off-${i}`, 'gatekeeper-allowed-registries')).toEqual([]);
   });
 
-  test('every required policy names at least one CIS control or is one of the two beyond the benchmarks', () => {
+  test('every required policy names at least one CIS control or is one of the three beyond the benchmarks', () => {
     const withoutControl = REQUIRED_POLICIES.filter((p) => POLICY_CONTROLS[p].length === 0);
-    expect(withoutControl).toEqual([GatekeeperPolicy.REQUIRED_RESOURCES, GatekeeperPolicy.DISALLOW_LATEST_TAG]);
+    expect(withoutControl).toEqual([GatekeeperPolicy.HOST_PROBES, GatekeeperPolicy.REQUIRED_RESOURCES, GatekeeperPolicy.DISALLOW_LATEST_TAG]);
   });
 
   test('switching the allowed-registries policy off fails CIS AKS 1.8 5.1.4 (the example of the issue)', () => {

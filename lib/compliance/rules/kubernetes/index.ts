@@ -4,6 +4,7 @@ import { k8sDefaultServiceAccountToken } from './default-service-account-token';
 import { gatekeeperAllowedRegistries } from './gatekeeper-allowed-registries';
 import { gatekeeperConstraintExemptions } from './gatekeeper-constraint-exemptions';
 import { gatekeeperConstraintEnforced } from './gatekeeper-constraint-enforced';
+import { gatekeeperTemplateUnchanged } from './gatekeeper-template-unchanged';
 import { helmHardenedValues } from './helm-hardened-values';
 import { k8sImageVulnerabilityScanning } from './image-vulnerability-scanning';
 import { istioAllowNothing } from './istio-allow-nothing';
@@ -32,6 +33,7 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   gatekeeperConstraintEnforced,
   gatekeeperAllowedRegistries,
   gatekeeperConstraintExemptions,
+  gatekeeperTemplateUnchanged,
   istioMtlsStrict,
   istioAllowNothing,
   istioServiceEntryNamedHosts,
