@@ -63,7 +63,7 @@ export interface MeshEgressRule {
   readonly namespaces: string[];
   /**
    * IPv4 CIDRs behind the host: the NetworkPolicy lets traffic out to them (and for TCP the ServiceEntry
-   * matches them).
+   * matches them). Each at most a /8: a wider range opens the port to much of the Internet.
    * @default - none (an egress gateway is then required)
    */
   readonly cidrs?: string[];
