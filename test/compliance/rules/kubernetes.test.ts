@@ -12,6 +12,7 @@ import { helmHardenedValues } from '../../../lib/compliance/rules/kubernetes/hel
 import { KUBERNETES_RULES } from '../../../lib/compliance/rules/kubernetes';
 import { APPGW_RULES } from '../../../lib/compliance/rules/appgw';
 import { istioMtlsStrict } from '../../../lib/compliance/rules/kubernetes/istio-mtls-strict';
+import { istioOutboundRegistryOnly } from '../../../lib/compliance/rules/kubernetes/istio-outbound-registry-only';
 import { istioServiceEntryNamedHosts } from '../../../lib/compliance/rules/kubernetes/istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from '../../../lib/compliance/rules/kubernetes/namespace-network-policy';
 import { k8sNamespacePodSecurity } from '../../../lib/compliance/rules/kubernetes/namespace-pod-security';
@@ -243,6 +244,27 @@ describe('gatekeeper-allowed-registries (CIS AKS 1.8 5.1.4)', () => {
   });
   test('not applicable: other constraints', () => {
     expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', {})).status).toBe('not-applicable');
+  });
+});
+
+describe('istio-outbound-registry-only', () => {
+  const istiod = (values: any) => ({ chart: 'istiod', repository: 'https://istio-release.storage.googleapis.com/charts', values: [JSON.stringify(values)] });
+  const shared = (mesh: unknown, name = 'istio-shared-configmap-asm-1-30') => ({ metadata: { name, namespace: 'aks-istio-system' }, data: { mesh } });
+  const judge = (type: string, config: any) => evaluateRule(istioOutboundRegistryOnly, type, config);
+  test('compliant: istiod or the managed add-on ConfigMap with REGISTRY_ONLY', () => {
+    expect(judge('helm_release', istiod({ meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } })).status).toBe('compliant');
+    expect(judge('kubernetes_config_map_v1', shared('outboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n')).status).toBe('compliant');
+  });
+  test("non-compliant: ALLOW_ANY, or nothing set (both meshes' default is ALLOW_ANY)", () => {
+    expect(judge('helm_release', istiod({ meshConfig: { outboundTrafficPolicy: { mode: 'ALLOW_ANY' } } })).message).toMatch(/mode=ALLOW_ANY: sidecars reach any external host/);
+    expect(judge('helm_release', istiod({})).status).toBe('non-compliant');
+    expect(judge('kubernetes_config_map_v1', shared('outboundTrafficPolicy:\n  mode: ALLOW_ANY\n')).message).toMatch(/mode ALLOW_ANY/);
+    expect(judge('kubernetes_config_map_v1', shared('defaultConfig: {}\n')).message).toMatch(/mode unset \(the add-on defaults to ALLOW_ANY\)/);
+  });
+  test('unknown: the mesh config from a variable; not applicable: other charts and ConfigMaps', () => {
+    expect(judge('kubernetes_config_map_v1', shared('${var.mesh}')).status).toBe('unknown');
+    expect(judge('helm_release', { chart: 'falco', values: ['{}'] }).status).toBe('not-applicable');
+    expect(judge('kubernetes_config_map_v1', shared('outboundTrafficPolicy:\n  mode: ALLOW_ANY\n', 'app-settings')).status).toBe('not-applicable');
   });
 });
 

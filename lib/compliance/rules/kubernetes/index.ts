@@ -9,6 +9,7 @@ import { helmHardenedValues } from './helm-hardened-values';
 import { k8sImageVulnerabilityScanning } from './image-vulnerability-scanning';
 import { istioAllowNothing } from './istio-allow-nothing';
 import { istioMtlsStrict } from './istio-mtls-strict';
+import { istioOutboundRegistryOnly } from './istio-outbound-registry-only';
 import { istioServiceEntryNamedHosts } from './istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
 import { k8sNamespacePodSecurity } from './namespace-pod-security';
@@ -36,6 +37,7 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   gatekeeperTemplateUnchanged,
   istioMtlsStrict,
   istioAllowNothing,
+  istioOutboundRegistryOnly,
   istioServiceEntryNamedHosts,
   k8sImageVulnerabilityScanning,
   k8sRuntimeThreatDetection,
