@@ -53,7 +53,8 @@ export interface ConstraintOptions {
    * Raw constraint parameters merged over the library's defaults; only parameters the policy's template
    * declares are accepted, and a list parameter keeps the library's entries (it may add to them). The RBAC policies take `allowedSubjects` (`{ kind, name, namespace }`, added to
    * rbacAllowedSubjects) and `allowedRoles` (`"<namespace>/<name>"` of a Role, `"<name>"` of a ClusterRole
-   * the policy admits), each named exactly.
+   * the policy admits), each named exactly; an allowed role the app does not create itself is a finding
+   * of the policy's `k8s-rbac-*` rule (nothing judges what it grants).
    * @default - the library's defaults
    */
   readonly parameters?: any;
