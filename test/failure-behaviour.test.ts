@@ -6,7 +6,8 @@
 // undefined for each required argument and prop, as a JavaScript caller may pass them.
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { App, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import * as lib from '../lib';
 import {
@@ -36,6 +37,10 @@ import {
   KubeloginMode,
   KubernetesBaselinePack,
   KubernetesDistribution,
+  GatekeeperPolicy,
+  MeshEgressProtocol,
+  MeshIngressSource,
+  MeshOutboundTrafficPolicy,
   PlatformMonitoring,
   Rancher2Provider,
   TlsIngressGateway,
@@ -126,6 +131,20 @@ const CASES: Array<[string, string, Build]> = [
   ['HardenedKeyVault', 'allowedIpRanges[0]', (s) => new HardenedKeyVault(s, 'x', { ...vault, publicNetworkAccessEnabled: true, allowedIpRanges: ['0.0.0.0/0'] })],
   ['HardenedKeyVault', 'allowedIpRanges[1]', (s) => new HardenedKeyVault(s, 'x', { ...vault, allowedIpRanges: ['203.0.113.7', '10.0.0.0/8'] })],
   ['TlsIngressGateway', 'certificateSecretId', (s) => new TlsIngressGateway(s, 'x', { ...gateway, certificateSecretId: 'https://kv-prod.vault.microsoftazure.de/secrets/tls' })],
+  // Exemptions and exceptions wider than what they name.
+  ['GatekeeperPoliciesAddon', 'parameters.namespaces', (_s, app) =>
+    new ClusterBaseline(app, 'b', { cluster: cluster(), allowedRegistries: ['acrprod.azurecr.io/'], policyConstraints: [{ policy: GatekeeperPolicy.DISALLOWED_NAMESPACES, parameters: { namespaces: [] } }] })],
+  ['GatekeeperPoliciesAddon', 'parameters.requiredLimits', (_s, app) =>
+    new ClusterBaseline(app, 'b', { cluster: cluster(), allowedRegistries: ['acrprod.azurecr.io/'], policyConstraints: [{ policy: GatekeeperPolicy.REQUIRED_RESOURCES, parameters: { requiredLimits: ['cpu'] } }] })],
+  ['MeshIngressSource.applicationGatewaySubnet', 'cidr', () => MeshIngressSource.applicationGatewaySubnet('0.0.0.0/0')],
+  ['MeshIngressSource.applicationGatewaySubnet', 'cidr', () => MeshIngressSource.applicationGatewaySubnet('10.0.0.0/8')],
+  ['MeshEgressRule', 'cidrs', (_s, app) =>
+    new ClusterBaseline(app, 'b', {
+      cluster: cluster(),
+      allowedRegistries: ['acrprod.azurecr.io/'],
+      namespaces: [{ name: 'apps' }],
+      istioOptions: { egressRules: [{ name: 'api', host: 'api.example.com', port: 443, protocol: MeshEgressProtocol.HTTPS, namespaces: ['apps'], cidrs: ['0.0.0.0/0'] }] },
+    })],
 ];
 
 describe.each(CASES)('%s rejects a bad %s', (construct, prop, build) => {
@@ -256,6 +275,73 @@ const SYNTH_CASES: SynthCase[] = [
     (app) => {
       rke2(rancherStack(app), { machineSelectorConfigs: [{ config: JSON.stringify({ 'kubelet-arg': ['pod-max-pids=4096'] }), machineLabelSelector: { matchLabels: { 'rke.cattle.io/worker-role': 'true' } } }] });
       return new CisRke2Pack();
+    },
+  ],
+  // Terraform's meta-arguments and the objects around the constraints.
+  [
+    "an override sets count 0 on the cluster's audit diagnostic setting",
+    'aks-audit-logs',
+    /aks-1\.8\/2\.1\.1\b/,
+    (app) => {
+      const s = infraStack(app);
+      new HardenedAksCluster(s, 'aks', aksProps());
+      s.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType === 'azurerm_monitor_diagnostic_setting').forEach((d) => d.addOverride('count', 0));
+      return new CisAksPack();
+    },
+  ],
+  [
+    "an override replaces a ConstraintTemplate's validations with true",
+    'gatekeeper-template-unchanged',
+    /aks-1\.8\/4\.2\.1\b/,
+    (app) => {
+      const b = new ClusterBaseline(app, 'b', { cluster: cluster(), allowedRegistries: ['acrprod.azurecr.io/'], istio: false, trivy: false, falco: false, kubeBench: false });
+      const template = b.objectsStack.node.findAll().find((c) => c instanceof Manifest && c.node.id === GatekeeperPolicy.PRIVILEGED_CONTAINER) as Manifest;
+      template.addOverride('manifest.spec.targets.0.code.0.source.validations', [{ expression: 'true', messageExpression: "'ok'" }]);
+      return new KubernetesBaselinePack();
+    },
+  ],
+  [
+    'an override points a pod constraint at ConfigMaps',
+    'gatekeeper-constraint-enforced',
+    /aks-1\.8\/4\.2\.2\b/,
+    (app) => {
+      const b = new ClusterBaseline(app, 'b', { cluster: cluster(), allowedRegistries: ['acrprod.azurecr.io/'], istio: false, trivy: false, falco: false, kubeBench: false });
+      const constraint = b.policiesStack.node.findAll().find((c) => c instanceof Manifest && c.node.id === GatekeeperPolicy.HOST_NAMESPACES) as Manifest;
+      constraint.addOverride('manifest.spec.match.kinds.0.kinds.0', 'ConfigMap');
+      return new KubernetesBaselinePack();
+    },
+  ],
+  [
+    "a Gatekeeper Config excludes a workload namespace from the webhook",
+    'gatekeeper-constraint-exemptions',
+    /aks-1\.8\/4\.2\.1\b/,
+    (app) => {
+      const b = new ClusterBaseline(app, 'b', { cluster: cluster(), allowedRegistries: ['acrprod.azurecr.io/'], istio: false, trivy: false, falco: false, kubeBench: false });
+      new Manifest(b.objectsStack, 'gatekeeper-config', {
+        manifest: { apiVersion: 'config.gatekeeper.sh/v1alpha1', kind: 'Config', metadata: { name: 'config', namespace: 'gatekeeper-system' }, spec: { match: [{ excludedNamespaces: ['payments'], processes: ['*'] }] } },
+      });
+      return new KubernetesBaselinePack();
+    },
+  ],
+  [
+    'the AKS managed mesh lets sidecars reach any external host',
+    'istio-outbound-registry-only',
+    undefined,
+    (app) => {
+      const aks = ExistingCluster.fromAttributes({ clusterName: 'c', managedIstioRevision: 'asm-1-30', endpoint: { host: 'https://api.example.com:6443', exec: Kubelogin.exec() } });
+      new ClusterBaseline(app, 'b', { cluster: aks, gatekeeper: false, trivy: false, falco: false, kubeBench: false, istioOptions: { outboundTrafficPolicy: MeshOutboundTrafficPolicy.ALLOW_ANY } });
+      return new KubernetesBaselinePack();
+    },
+  ],
+  [
+    'an override adds an Allow custom rule to the WAF policy',
+    'appgw-waf-policy-no-bypass',
+    undefined,
+    (app) => {
+      privateGateway(infraStack(app)).wafPolicy.addOverride('custom_rules', [
+        { name: 'office', priority: 1, rule_type: 'MatchRule', action: 'Allow', match_conditions: [{ match_variables: [{ variable_name: 'RemoteAddr' }], operator: 'IPMatch', match_values: ['0.0.0.0/0'] }] },
+      ]);
+      return new CisAksPack();
     },
   ],
 ];

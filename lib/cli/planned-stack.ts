@@ -179,7 +179,11 @@ export function plannedStackJson(stackJson: any, plan: TerraformPlan): any {
   for (const change of ordered) {
     const synth = stackJson.resource?.[change.type]?.[change.name];
     const instanceName = change.address.slice(change.type.length + 1);
-    (resource[change.type] ??= {})[instanceName] = overlay(synth, change.after ?? {}, change.afterUnknown, change.afterSensitive, links);
+    const instance = overlay(synth, change.after ?? {}, change.afterUnknown, change.afterSensitive, links) as Record<string, unknown>;
+    // A planned instance exists: the count or for_each that decided it is settled.
+    delete instance.count;
+    delete instance.for_each;
+    (resource[change.type] ??= {})[instanceName] = instance;
   }
   return { ...stackJson, resource };
 }

@@ -6,6 +6,7 @@ import { PolicyEngine } from '../kubernetes/cluster';
 import { ServedCluster } from '../kubernetes/served-cluster';
 import { compareStrings } from '../ordering';
 import { ReportFinding } from './report';
+import { existenceDecidedAtPlan } from './resource-existence';
 import { controlKey, requirementsOf } from './rule-evidence';
 import { StackResources } from './rule-context';
 import { ComplianceStatus, EvidenceRequirement, EvidenceSubject, IComplianceRule, IResolvedResource } from './types';
@@ -48,17 +49,20 @@ export function missingEvidence(input: EvidenceInput): ReportFinding[] {
     return [];
   }
   const clusters = clusterSubjects(input.stacks, input.served);
+  const notEvidence = findingsThatCannotProve(input.stacks, input.served);
   const out: ReportFinding[] = [];
   for (const rule of rules) {
     const m = rule.metadata;
     const requirements = requirementsOf(rule);
     const findings = input.stacks.flatMap((s) => s.findings).filter((f) => f.ruleId === m.id && f.status !== ComplianceStatus.NOT_APPLICABLE);
     for (const subject of subjectsOf(m.evidence!.protects, clusters, input.stacks)) {
-      const mine = findings.filter((f) => subject.speaksFor(f));
+      const spoken = findings.filter((f) => subject.speaksFor(f));
+      const mine = spoken.filter((f) => !notEvidence(f));
       const missing = requirements.filter((r) => !mine.some((f) => (f.evidence ?? []).includes(r.id)));
       if (missing.length === 0) {
         continue;
       }
+      const discounted = [...new Set(spoken.map(notEvidence).filter((why): why is string => why !== undefined))];
       const controls = new Set(missing.flatMap((r) => r.cisControls.map(controlKey)));
       const waiver = m.waivable === false ? undefined : input.waivers.match(m.id, subject.constructPath);
       out.push({
@@ -70,7 +74,8 @@ export function missingEvidence(input: EvidenceInput): ReportFinding[] {
         cisControls: m.cisControls.map(controlKey).filter((k) => controls.has(k)),
         constructPath: subject.constructPath,
         address: subject.address,
-        message: `no evidence for ${subject.label} ${subject.scope}: ${needs(missing, requirements.length)}`,
+        message: `no evidence for ${subject.label} ${subject.scope}: ${needs(missing, requirements.length)}` +
+          (discounted.length ? ` (not counted: ${discounted.join('; ')})` : ''),
         waiverReason: waiver?.reason,
         ...(waiver?.builtIn ? { builtInWaiver: true } : {}),
         evidence: missing.map((r) => r.id),
@@ -79,6 +84,28 @@ export function missingEvidence(input: EvidenceInput): ReportFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * Why a finding cannot count as evidence, if it cannot: its resource exists only if a `count` or
+ * `for_each` decided at plan says so, or (in a baseline's stacks, whose default providers are the
+ * connection to the baseline's cluster) it goes through an aliased provider, so to another cluster.
+ */
+function findingsThatCannotProve(stacks: CheckedStack[], served: ServedCluster[]): (f: ReportFinding) => string | undefined {
+  const baselineStacks = new Set(served.flatMap((s) => s.stackNames));
+  const reasons = new Map<string, string>();
+  for (const stack of stacks) {
+    for (const r of stack.resources.all()) {
+      const conditional = existenceDecidedAtPlan(r.config);
+      const provider = r.config.provider;
+      if (conditional) {
+        reasons.set(`${stack.name}\u0000${r.address}`, `${r.address} exists only if ${conditional} says so at plan`);
+      } else if (baselineStacks.has(stack.name) && typeof provider === 'string' && provider.includes('.')) {
+        reasons.set(`${stack.name}\u0000${r.address}`, `${r.address} goes through provider ${provider}, not the baseline's connection to its cluster`);
+      }
+    }
+  }
+  return (f) => reasons.get(`${f.stack}\u0000${f.address}`);
 }
 
 /** What is missing: each part's description, or for many parts their ids. */

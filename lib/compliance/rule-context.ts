@@ -1,5 +1,6 @@
 import { compareStrings } from '../ordering';
 import { ResolvedResource } from './resolved-resource';
+import { createsNothing } from './resource-existence';
 import { IResolvedResource, IRuleContext } from './types';
 
 /**
@@ -25,17 +26,19 @@ export class StackResources implements IRuleContext {
 
   /**
    * `constructPaths` gives the construct path of the items whose JSON has no `//` metadata (providers,
-   * backends, some data sources), by address; others fall back to their address.
+   * backends, some data sources), by address; others fall back to their address. Resources and data
+   * sources Terraform creates no instance of (`count = 0`, an empty `for_each`) are not items: what
+   * they configure does not exist.
    */
   constructor(stackName: string, stackJson: any, constructPaths: ReadonlyMap<string, string> = new Map()) {
     this.stackName = stackName;
     const items: ResolvedResource[] = [];
     for (const [type, ofType] of entries(stackJson?.resource)) {
-      items.push(...Object.keys(ofType ?? {}).map((name) => new ResolvedResource(type, name, ofType[name])));
+      items.push(...instantiated(ofType).map((name) => new ResolvedResource(type, name, ofType[name])));
     }
     for (const [type, ofType] of entries(stackJson?.data)) {
       items.push(
-        ...Object.keys(ofType ?? {}).map((name) => {
+        ...instantiated(ofType).map((name) => {
           const address = `${DATA_PREFIX}${type}.${name}`;
           return new ResolvedResource(`${DATA_PREFIX}${type}`, name, ofType[name], { address, constructPath: constructPaths.get(address) });
         }),
@@ -101,6 +104,11 @@ export class StackResources implements IRuleContext {
   public all(): ResolvedResource[] {
     return [...this.byType.keys()].sort(compareStrings).flatMap((type) => [...this.byType.get(type)!].sort((a, b) => compareStrings(a.name, b.name)));
   }
+}
+
+/** The names of the blocks of one type that Terraform creates instances of. */
+function instantiated(ofType: any): string[] {
+  return Object.keys(ofType ?? {}).filter((name) => !createsNothing(ofType[name]));
 }
 
 /** The keys of a JSON object, sorted, with their values. */

@@ -1,5 +1,6 @@
 import { StackResources } from '../../lib/compliance/rule-context';
 import { plannedStackJson } from '../../lib/cli/planned-stack';
+import { existenceDecidedAtPlan } from '../../lib/compliance/resource-existence';
 import { PlannedChange, TerraformPlan } from '../../lib/cli/terraform-plan';
 
 const meta = (p: string) => ({ '//': { metadata: { path: p, uniqueId: p.split('/').pop() } } });
@@ -108,5 +109,16 @@ describe('list elements', () => {
       ['azurerm_user_assigned_identity.id[0]', 'infra/aks/identity', 'a'],
       ['azurerm_user_assigned_identity.id[1]', 'infra/aks/identity', 'b'],
     ]);
+  });
+
+  test('a planned instance exists: the count or for_each that decided it at plan is settled', () => {
+    const stack = { resource: { azurerm_user_assigned_identity: { id: { ...meta('infra/id'), name: 'id', count: '${var.n}' }, ids: { ...meta('infra/ids'), for_each: '${var.m}' } } } };
+    const plan: TerraformPlan = { file: 'plan.json', terraformVersion: '1.9.8', configuredResources: [], changes: [change('azurerm_user_assigned_identity.id[0]', { name: 'id' }), change('azurerm_user_assigned_identity.ids["a"]', { name: 'a' })] };
+    const instances = new StackResources('infra', plannedStackJson(stack, plan)).resourcesOfType('azurerm_user_assigned_identity');
+    expect(instances.map((i) => [i.address, existenceDecidedAtPlan(i.config)])).toEqual([
+      ['azurerm_user_assigned_identity.id[0]', undefined],
+      ['azurerm_user_assigned_identity.ids["a"]', undefined],
+    ]);
+    expect(existenceDecidedAtPlan(stack.resource.azurerm_user_assigned_identity.id)).toBe('count = ${var.n}');
   });
 });

@@ -4,7 +4,9 @@
 // own cluster, so one synth judges them all (evidence counts per cluster).
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, TerraformStack } from 'cdktf';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   ClusterBaseline,
@@ -92,6 +94,7 @@ describe('weakened variants fail naming the control; the protected ones have the
     'dryrun': { ...ADDONS_OFF, policyEnforcementAction: 'dryrun' as any },
     'waived': { ...ADDONS_OFF },
     'azure-policy': { ...ADDONS_OFF, allowedRegistries: undefined },
+    'meta-arguments': { ...ADDONS_OFF },
   };
   POLICY_GROUPS.forEach((group, i) => {
     variants[`policies-off-${i}`] = { ...ADDONS_OFF, policyConstraints: group.map((policy) => ({ policy, enabled: false })) };
@@ -104,6 +107,17 @@ describe('weakened variants fail naming the control; the protected ones have the
       Compliance.waive(baseline, 'istio-authorization-allow-nothing', 'mesh rolled out next quarter (PLAT-7)');
     }
   }
+  // Escape hatches on Terraform's meta-arguments: the constraints stay in the configuration, but Terraform
+  // creates none of them (count 0, an empty for_each), decides at plan whether it does, or sends one to
+  // another cluster.
+  const policies = app.node.findChild('meta-arguments-policies') as TerraformStack;
+  const constraint = (policy: GatekeeperPolicy) => policies.node.findAll().find((c) => c instanceof Manifest && c.node.id === policy) as Manifest;
+  constraint(GatekeeperPolicy.PRIVILEGED_CONTAINER).addOverride('count', 0);
+  constraint(GatekeeperPolicy.ALLOWED_REGISTRIES).addOverride('for_each', {});
+  const enabled = new TerraformVariable(policies, 'seccomp_enabled', { type: 'bool' });
+  constraint(GatekeeperPolicy.SECCOMP).addOverride('count', `\${${enabled.fqn} ? 1 : 0}`);
+  new KubernetesProvider(policies, 'other-cluster', { alias: 'other', configPath: '~/.kube/other' });
+  constraint(GatekeeperPolicy.CAPABILITIES).addOverride('provider', 'kubernetes.other');
   const findings = judge(app);
   const missing = (baseline: string, ruleId?: string) =>
     findings.filter((f) => f.noEvidence && f.constructPath === baseline && (ruleId === undefined || f.ruleId === ruleId));
@@ -123,9 +137,9 @@ describe('weakened variants fail naming the control; the protected ones have the
     expect(missing(`policies-off-${i}`, 'gatekeeper-allowed-registries')).toEqual([]);
   });
 
-  test('every required policy names at least one CIS control or is one of the two beyond the benchmarks', () => {
+  test('every required policy names at least one CIS control or is one of the three beyond the benchmarks', () => {
     const withoutControl = REQUIRED_POLICIES.filter((p) => POLICY_CONTROLS[p].length === 0);
-    expect(withoutControl).toEqual([GatekeeperPolicy.REQUIRED_RESOURCES, GatekeeperPolicy.DISALLOW_LATEST_TAG]);
+    expect(withoutControl).toEqual([GatekeeperPolicy.HOST_PROBES, GatekeeperPolicy.REQUIRED_RESOURCES, GatekeeperPolicy.DISALLOW_LATEST_TAG]);
   });
 
   test('switching the allowed-registries policy off fails CIS AKS 1.8 5.1.4 (the example of the issue)', () => {
@@ -138,6 +152,7 @@ describe('weakened variants fail naming the control; the protected ones have the
       'gatekeeper-allowed-registries',
       'gatekeeper-constraint-enforced',
       'istio-authorization-allow-nothing',
+      'istio-outbound-registry-only',
       'istio-peer-authentication-strict',
       'k8s-cis-node-scan',
       'k8s-image-vulnerability-scanning',
@@ -180,6 +195,18 @@ describe('weakened variants fail naming the control; the protected ones have the
     );
     expect(missing('azure-policy').filter((f) => f.ruleId.startsWith('k8s-rbac-')).map((f) => f.ruleId)).toEqual(RBAC_RULE_IDS);
   });
+
+  test('a constraint Terraform does not create, may not create, or sends to another cluster is no evidence', () => {
+    const [enforced, ...more] = missing('meta-arguments', 'gatekeeper-constraint-enforced');
+    expect(more).toEqual([]);
+    expect(enforced.evidence).toEqual(REQUIRED_POLICIES.filter((p) => [GatekeeperPolicy.PRIVILEGED_CONTAINER, GatekeeperPolicy.SECCOMP, GatekeeperPolicy.CAPABILITIES].includes(p)));
+    expect(enforced.cisControls).toEqual(expect.arrayContaining(['cis-aks-1.8/4.2.1', 'cis-aks-1.8/4.6.2']));
+    expect(enforced.message).toMatch(/not counted: .*seccomp.* exists only if count = \$\{var\.seccomp_enabled \? 1 : 0\} says so at plan/);
+    expect(enforced.message).toMatch(/capabilities.* goes through provider kubernetes\.other, not the baseline's connection to its cluster/);
+    expect(missing('meta-arguments', 'gatekeeper-allowed-registries').map((f) => f.cisControls)).toEqual([['cis-aks-1.8/5.1.4', 'rke2-cis-1.8/5.5.1']]);
+    // What Terraform never creates is not judged either.
+    expect(findings.filter((f) => f.stack === 'meta-arguments-policies' && /privileged-container|allowed-registries/.test(f.address))).toEqual([]);
+  });
 });
 
 describe('evidence per cluster', () => {
@@ -199,6 +226,7 @@ describe('evidence per cluster', () => {
       'gatekeeper-allowed-registries',
       'gatekeeper-constraint-enforced',
       'istio-authorization-allow-nothing',
+      'istio-outbound-registry-only',
       'istio-peer-authentication-strict',
       'k8s-cis-node-scan',
       'k8s-default-service-account-token-disabled',

@@ -8,6 +8,7 @@ import { gatewayWafSku } from '../../../lib/compliance/rules/appgw/gateway-waf-s
 import { wafPolicyBotManager } from '../../../lib/compliance/rules/appgw/waf-policy-bot-manager';
 import { wafPolicyCoreRuleSet } from '../../../lib/compliance/rules/appgw/waf-policy-core-rule-set';
 import { wafPolicyEnabled } from '../../../lib/compliance/rules/appgw/waf-policy-enabled';
+import { wafPolicyNoBypass } from '../../../lib/compliance/rules/appgw/waf-policy-no-bypass';
 import { wafPolicyPrevention } from '../../../lib/compliance/rules/appgw/waf-policy-prevention';
 import { wafPolicyRateLimit } from '../../../lib/compliance/rules/appgw/waf-policy-rate-limit';
 import { wafPolicyRequestBodyCheck } from '../../../lib/compliance/rules/appgw/waf-policy-request-body-check';
@@ -21,7 +22,7 @@ const sets = (...s: any[]) => ({ managed_rules: { managed_rule_set: s } });
 test('APPGW_RULES lists every gateway and WAF rule once', () => {
   const ids = APPGW_RULES.map((r) => r.metadata.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids).toHaveLength(12);
+  expect(ids).toHaveLength(13);
 });
 
 describe('appgw-waf-policy-enabled', () => {
@@ -85,6 +86,25 @@ describe('appgw-waf-policy-rate-limit', () => {
   test('non-compliant: a rate limit without threshold', () => expect(result(limit({ rate_limit_threshold: undefined })).status).toBe('non-compliant'));
   test('unknown: action from a variable', () => expect(result(limit({ action: '${var.action}' })).status).toBe('unknown'));
   test('unknown: the rules from a dynamic expression', () => expect(status(wafPolicyRateLimit, WAF, { custom_rules: '${local.rules}' })).toBe('unknown'));
+});
+
+describe('appgw-waf-policy-no-bypass', () => {
+  const allowAll = { name: 'allowOffice', priority: 1, rule_type: 'MatchRule', action: 'Allow', match_conditions: [{ match_variables: [{ variable_name: 'RemoteAddr' }], operator: 'IPMatch', match_values: ['0.0.0.0/0'] }] };
+  const judge = (config: any) => evaluateRule(wafPolicyNoBypass, WAF, config);
+  const exclusion = (operator: string) => ({ managed_rules: { managed_rule_set: [{ type: 'OWASP', version: '3.2' }], exclusion: [{ match_variable: 'RequestHeaderNames', selector: 'x-trace', selector_match_operator: operator }] } });
+  test('compliant: rate limits, blocking and log-only rules, a disabled Allow rule, an exclusion of one named header', () => {
+    expect(judge({}).status).toBe('compliant');
+    expect(judge({ custom_rules: [{ ...allowAll, action: 'Block' }, { ...allowAll, action: 'Log' }, { ...allowAll, enabled: false }] }).status).toBe('compliant');
+    expect(judge(exclusion('Equals')).status).toBe('compliant');
+  });
+  test('non-compliant: an Allow custom rule; an exclusion of every header', () => {
+    expect(judge({ custom_rules: [allowAll] })).toEqual({ status: 'non-compliant', message: 'custom rule allowOffice allows the requests it matches past every managed rule' });
+    expect(judge(exclusion('EqualsAny')).message).toBe('exclusion 0 leaves every RequestHeaderNames uninspected (selector_match_operator EqualsAny)');
+  });
+  test('unknown: an action or operator from a variable', () => {
+    expect(judge({ custom_rules: [{ ...allowAll, action: '${var.action}' }] }).status).toBe('unknown');
+    expect(judge(exclusion('${var.op}')).status).toBe('unknown');
+  });
 });
 
 describe('appgw-waf-v2-sku', () => {

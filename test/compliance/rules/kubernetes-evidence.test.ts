@@ -144,6 +144,29 @@ describe('gatekeeper-constraint-exemptions', () => {
   ])('non-compliant: %s', (_label, spec, message) => {
     expect(exemptions(spec)).toMatchObject({ status: 'non-compliant', message: expect.stringMatching(message) });
   });
+  const config = (match: any[]) => ({ manifest: { apiVersion: 'config.gatekeeper.sh/v1alpha1', kind: 'Config', metadata: { name: 'config', namespace: 'gatekeeper-system' }, spec: { match } } });
+  const judgeConfig = (match: any[]) => evaluateRule(gatekeeperConstraintExemptions, 'kubernetes_manifest', config(match));
+  test("a Gatekeeper Config: compliant when it excludes system namespaces or only skips a namespace's sync; non-compliant when the webhook or the audit skips a workload namespace", () => {
+    expect(judgeConfig([{ excludedNamespaces: ['kube-system', 'gatekeeper-system'], processes: ['*'] }]).status).toBe('compliant');
+    expect(judgeConfig([{ excludedNamespaces: ['payments'], processes: ['sync'] }]).status).toBe('compliant');
+    for (const process of ['*', 'webhook', 'audit']) {
+      expect(judgeConfig([{ excludedNamespaces: ['payments', 'kube-system'], processes: [process] }])).toMatchObject({
+        status: 'non-compliant',
+        message: 'Gatekeeper Config config excludes namespaces that may hold workloads from every constraint: payments',
+      });
+    }
+    expect(judgeConfig([{ excludedNamespaces: ['team-*'], processes: ['webhook'] }]).status).toBe('non-compliant');
+  });
+  test('the ignore label: non-compliant on a workload namespace, however it is set; not applicable on system namespaces and namespaces without it', () => {
+    const ignored = { 'admission.gatekeeper.sh/ignore': 'yes' };
+    expect(evaluateRule(gatekeeperConstraintExemptions, 'kubernetes_namespace_v1', { metadata: { name: 'payments', labels: ignored } })).toMatchObject({
+      status: 'non-compliant',
+      message: "namespace payments carries admission.gatekeeper.sh/ignore: Gatekeeper's webhook skips every object in it",
+    });
+    expect(evaluateRule(gatekeeperConstraintExemptions, 'kubernetes_labels', { api_version: 'v1', kind: 'Namespace', metadata: { name: 'default' }, labels: ignored }).status).toBe('non-compliant');
+    expect(evaluateRule(gatekeeperConstraintExemptions, 'kubernetes_namespace_v1', { metadata: { name: 'gatekeeper-system', labels: ignored } }).status).toBe('not-applicable');
+    expect(evaluateRule(gatekeeperConstraintExemptions, 'kubernetes_namespace_v1', { metadata: { name: 'payments', labels: { team: 'payments' } } }).status).toBe('not-applicable');
+  });
   test('the allowed-registries constraint names 5.1.4', () => {
     const result = exemptions(match({ excludedNamespaces: ['payments'] }), 'K8sHardenedAllowedRegistries');
     expect((scopeOf(gatekeeperConstraintExemptions, result) as any).cisControls).toEqual(keys(POLICY_CONTROLS[GatekeeperPolicy.ALLOWED_REGISTRIES]));

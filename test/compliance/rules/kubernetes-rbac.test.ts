@@ -81,6 +81,24 @@ describe('the RBAC rules (CIS AKS 1.8 4.1.1-4.1.4, 4.1.7-4.1.12; RKE2 CIS 1.8 5.
       expect(judge(only(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], { namespaces: ['payments'] })).status).toBe('non-compliant');
       expect(judge(only(['*'])).status).toBe('compliant');
     });
+    test('allowedRoles: compliant for roles the app creates (their own findings judge them); non-compliant for any other, a built-in one above all', () => {
+      const allowing = (roles: string[]) => constraint(guard.kind, { parameters: { allowedRoles: roles } });
+      const created = {
+        kubernetes_namespace_v1: { ns: { metadata: { name: 'apps' } } },
+        kubernetes_role_v1: { tenant: { metadata: { name: 'hardened-tenant', namespace: '${kubernetes_namespace_v1.ns.metadata[0].name}' }, rule: [] } },
+        kubernetes_cluster_role_v1: { reporter: { metadata: { name: 'report-reader' }, rule: [] } },
+      };
+      const judged = (roles: string[]) => {
+        const { evidence, ...result } = evaluateRule(rule, 'kubernetes_manifest', allowing(roles), created);
+        expect(evidence).toEqual([guard.policy]);
+        return result;
+      };
+      expect(judged(['apps/hardened-tenant', 'report-reader']).status).toBe('compliant');
+      expect(judged(['apps/hardened-tenant', 'view', 'other/hardened-tenant'])).toEqual({
+        status: 'non-compliant',
+        message: `${guard.kind} hardened-x: its allowedRoles admit any change to view, other/hardened-tenant, which the app does not create, so no rule judges what they grant`,
+      });
+    });
     test('proves no pod control: gatekeeper-constraint-enforced leaves the RBAC constraint to this rule, deny or not', () => {
       expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint(guard.kind)).status).toBe('not-applicable');
       expect(evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', constraint(guard.kind, { enforcementAction: 'dryrun' })).status).toBe('not-applicable');
@@ -175,7 +193,7 @@ describe('a tenant that reads secrets (an explicit opt-in that needs a waiver)',
     const findings = findingsOf(result, 'baseline-charts', 'k8s-rbac-secrets-read').filter((f) => f.status !== 'not-applicable');
     expect(findings.map((f) => [f.status, f.waiverReason])).toEqual([['non-compliant', 'reporting team reads its generated report credentials (SEC-77)']]);
     const report = JSON.parse(fs.readFileSync(path.join(result.outdir, 'compliance.json'), 'utf-8'));
-    expect(report.controls.find((c: any) => c.benchmark === 'cis-aks-1.8' && c.id === '4.1.2')).toMatchObject({ status: 'waived', rules: ['gatekeeper-constraint-exemptions', 'k8s-rbac-secrets-read'] });
+    expect(report.controls.find((c: any) => c.benchmark === 'cis-aks-1.8' && c.id === '4.1.2')).toMatchObject({ status: 'waived', rules: ['gatekeeper-constraint-exemptions', 'gatekeeper-template-unchanged', 'k8s-rbac-secrets-read'] });
     expect(report.controls.find((c: any) => c.benchmark === 'cis-aks-1.8' && c.id === '4.1.4')).toMatchObject({ status: 'pass' });
   });
 });

@@ -4,10 +4,15 @@ import { HelmValues } from '../../../lib/kubernetes/addons/helm-values';
 import { k8sDefaultServiceAccountToken } from '../../../lib/compliance/rules/kubernetes/default-service-account-token';
 import { gatekeeperAllowedRegistries } from '../../../lib/compliance/rules/kubernetes/gatekeeper-allowed-registries';
 import { gatekeeperConstraintEnforced } from '../../../lib/compliance/rules/kubernetes/gatekeeper-constraint-enforced';
+import { gatekeeperTemplateUnchanged } from '../../../lib/compliance/rules/kubernetes/gatekeeper-template-unchanged';
+import { GatekeeperPolicy } from '../../../lib/kubernetes/addons/gatekeeper-policies/gatekeeper-policy';
+import { policyLibrary, renderConstraint, renderTemplate } from '../../../lib/kubernetes/addons/gatekeeper-policies/policy-library';
+import { EnforcementAction, PodSecurityLevel, PodSecurityVersion } from '../../../lib';
 import { helmHardenedValues } from '../../../lib/compliance/rules/kubernetes/helm-hardened-values';
 import { KUBERNETES_RULES } from '../../../lib/compliance/rules/kubernetes';
 import { APPGW_RULES } from '../../../lib/compliance/rules/appgw';
 import { istioMtlsStrict } from '../../../lib/compliance/rules/kubernetes/istio-mtls-strict';
+import { istioOutboundRegistryOnly } from '../../../lib/compliance/rules/kubernetes/istio-outbound-registry-only';
 import { istioServiceEntryNamedHosts } from '../../../lib/compliance/rules/kubernetes/istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from '../../../lib/compliance/rules/kubernetes/namespace-network-policy';
 import { k8sNamespacePodSecurity } from '../../../lib/compliance/rules/kubernetes/namespace-pod-security';
@@ -143,6 +148,83 @@ describe('gatekeeper-constraint-enforced', () => {
   });
 });
 
+/** The library's template and constraint of a policy, as the add-on renders them, at a profile. */
+function rendered(policy: GatekeeperPolicy, version = PodSecurityVersion.DEFAULT, level = PodSecurityLevel.RESTRICTED) {
+  const definition = policyLibrary({ level, version }).find((d) => d.policy === policy)!;
+  return {
+    template: { manifest: renderTemplate(definition) },
+    constraint: { manifest: renderConstraint(definition, EnforcementAction.DENY, ['kube-system'], { ...definition.defaultParameters }) },
+  };
+}
+const edited = (resource: any, edit: (manifest: any) => void) => {
+  const copy = JSON.parse(JSON.stringify(resource));
+  edit(copy.manifest);
+  return copy;
+};
+
+describe('gatekeeper-constraint-enforced: a library constraint enforces its whole policy', () => {
+  const privileged = rendered(GatekeeperPolicy.PRIVILEGED_CONTAINER).constraint;
+  const judge = (c: any) => evaluateRule(gatekeeperConstraintEnforced, 'kubernetes_manifest', c);
+  test('compliant: as rendered; a constraint naming no kinds matches every kind (Gatekeeper)', () => {
+    expect(judge(privileged)).toMatchObject({ status: 'compliant', evidence: [GatekeeperPolicy.PRIVILEGED_CONTAINER] });
+    expect(judge(edited(privileged, (m) => delete m.spec.match.kinds)).status).toBe('compliant');
+    expect(judge(edited(privileged, (m) => (m.spec.match.kinds = [{ apiGroups: ['*'], kinds: ['*'] }]))).status).toBe('compliant');
+  });
+  test('non-compliant: its match.kinds leaves out what the policy judges', () => {
+    expect(judge(edited(privileged, (m) => (m.spec.match.kinds[0].kinds = ['ConfigMap'])))).toMatchObject({
+      status: 'non-compliant',
+      message: expect.stringContaining('its match.kinds leaves out Pod, which the policy judges'),
+    });
+  });
+  test("non-compliant: parameters that drop the library's entries; compliant: parameters that add to them", () => {
+    const disallowed = rendered(GatekeeperPolicy.DISALLOWED_NAMESPACES).constraint;
+    expect(judge(edited(disallowed, (m) => (m.spec.parameters.namespaces = [])))).toMatchObject({ status: 'non-compliant', message: expect.stringContaining('parameters.namespaces drops "default"') });
+    expect(judge(edited(disallowed, (m) => delete m.spec.parameters.namespaces)).status).toBe('non-compliant');
+    expect(judge(edited(disallowed, (m) => m.spec.parameters.namespaces.push('sandbox'))).status).toBe('compliant');
+  });
+  test('a Pod Security set older than v1.34 stands in for the host probes check it does not have; a newer one does not', () => {
+    expect(judge(rendered(GatekeeperPolicy.SECCOMP, PodSecurityVersion.V1_33).constraint).evidence).toEqual([GatekeeperPolicy.SECCOMP, GatekeeperPolicy.HOST_PROBES]);
+    expect(judge(rendered(GatekeeperPolicy.SECCOMP, PodSecurityVersion.V1_34).constraint).evidence).toEqual([GatekeeperPolicy.SECCOMP]);
+    expect(judge(rendered(GatekeeperPolicy.HOST_PROBES, PodSecurityVersion.V1_34).constraint).evidence).toEqual([GatekeeperPolicy.HOST_PROBES]);
+    // Policies beyond the Pod Security set record no version, so they never stand in for it.
+    expect(judge(rendered(GatekeeperPolicy.SECRETS_AS_FILES, PodSecurityVersion.V1_30).constraint).evidence).toEqual([GatekeeperPolicy.SECRETS_AS_FILES]);
+  });
+});
+
+describe('gatekeeper-template-unchanged', () => {
+  const judge = (t: any) => evaluateRule(gatekeeperTemplateUnchanged, 'kubernetes_manifest', t);
+  test('compliant: every template of the library as rendered, at every level and version', () => {
+    for (const version of [PodSecurityVersion.V1_27, PodSecurityVersion.V1_30, PodSecurityVersion.DEFAULT]) {
+      for (const level of [PodSecurityLevel.BASELINE, PodSecurityLevel.RESTRICTED]) {
+        const results = policyLibrary({ level, version }).map((d) => [d.policy, judge({ manifest: renderTemplate(d) }).status]);
+        expect(results.filter(([, status]) => status !== 'compliant')).toEqual([]);
+      }
+    }
+  });
+  const template = rendered(GatekeeperPolicy.PRIVILEGED_CONTAINER).template;
+  test('non-compliant: a validation or match condition replaced, a parameter schema widened, the template renamed', () => {
+    const source = (m: any) => m.spec.targets[0].code[0].source;
+    expect(judge(edited(template, (m) => (source(m).validations = [{ expression: 'true', messageExpression: "'ok'" }])))).toMatchObject({
+      status: 'non-compliant',
+      cisControls: [{ benchmark: 'cis-aks-1.8', id: '4.2.1' }, { benchmark: 'rke2-cis-1.8', id: '5.2.2' }],
+      message: expect.stringMatching(/^K8sHardenedPrivilegedContainer: spec\.targets\.0\.code\.0\.source\.validations\.0\.expression differs from the library's template at restricted v1\.36/),
+    });
+    expect(judge(edited(template, (m) => (source(m).matchCondition = [{ name: 'never', expression: 'false' }]))).status).toBe('non-compliant');
+    expect(judge(edited(template, (m) => (m.spec.crd.spec.validation.openAPIV3Schema.properties.extra = { type: 'string' }))).status).toBe('non-compliant');
+    expect(judge(edited(template, (m) => (m.metadata.name = 'other'))).message).toMatch(/metadata\.name differs/);
+  });
+  test("non-compliant: a template that records a version the library does not implement, or one without the check", () => {
+    expect(judge(edited(template, (m) => (m.metadata.annotations['cdktf-hardened-k8s/pod-security-version'] = 'v1.20'))).message).toMatch(/records no Pod Security level and version the library implements/);
+    const probes = rendered(GatekeeperPolicy.HOST_PROBES).template;
+    expect(judge(edited(probes, (m) => (m.metadata.annotations['cdktf-hardened-k8s/pod-security-version'] = 'v1.33'))).message).toMatch(/records restricted v1\.33, which has no such check/);
+  });
+  test('unknown: a template holding a Terraform expression; not applicable: templates of other kinds, constraints', () => {
+    expect(judge(edited(template, (m) => (m.spec.targets[0].code[0].source.validations[0].expression = '${var.cel}'))).status).toBe('unknown');
+    expect(judge(edited(template, (m) => (m.spec.crd.spec.names.kind = 'K8sMyOwnPolicy'))).status).toBe('not-applicable');
+    expect(judge(rendered(GatekeeperPolicy.PRIVILEGED_CONTAINER).constraint).status).toBe('not-applicable');
+  });
+});
+
 describe('gatekeeper-allowed-registries (CIS AKS 1.8 5.1.4)', () => {
   const registries = (list: unknown, action = 'deny') => constraint('K8sHardenedAllowedRegistries', { enforcementAction: action, parameters: { registries: list } });
   test('compliant: registry hosts ending in /', () => {
@@ -162,6 +244,27 @@ describe('gatekeeper-allowed-registries (CIS AKS 1.8 5.1.4)', () => {
   });
   test('not applicable: other constraints', () => {
     expect(evaluateRule(gatekeeperAllowedRegistries, 'kubernetes_manifest', constraint('K8sHardenedSeccomp', {})).status).toBe('not-applicable');
+  });
+});
+
+describe('istio-outbound-registry-only', () => {
+  const istiod = (values: any) => ({ chart: 'istiod', repository: 'https://istio-release.storage.googleapis.com/charts', values: [JSON.stringify(values)] });
+  const shared = (mesh: unknown, name = 'istio-shared-configmap-asm-1-30') => ({ metadata: { name, namespace: 'aks-istio-system' }, data: { mesh } });
+  const judge = (type: string, config: any) => evaluateRule(istioOutboundRegistryOnly, type, config);
+  test('compliant: istiod or the managed add-on ConfigMap with REGISTRY_ONLY', () => {
+    expect(judge('helm_release', istiod({ meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } })).status).toBe('compliant');
+    expect(judge('kubernetes_config_map_v1', shared('outboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n')).status).toBe('compliant');
+  });
+  test("non-compliant: ALLOW_ANY, or nothing set (both meshes' default is ALLOW_ANY)", () => {
+    expect(judge('helm_release', istiod({ meshConfig: { outboundTrafficPolicy: { mode: 'ALLOW_ANY' } } })).message).toMatch(/mode=ALLOW_ANY: sidecars reach any external host/);
+    expect(judge('helm_release', istiod({})).status).toBe('non-compliant');
+    expect(judge('kubernetes_config_map_v1', shared('outboundTrafficPolicy:\n  mode: ALLOW_ANY\n')).message).toMatch(/mode ALLOW_ANY/);
+    expect(judge('kubernetes_config_map_v1', shared('defaultConfig: {}\n')).message).toMatch(/mode unset \(the add-on defaults to ALLOW_ANY\)/);
+  });
+  test('unknown: the mesh config from a variable; not applicable: other charts and ConfigMaps', () => {
+    expect(judge('kubernetes_config_map_v1', shared('${var.mesh}')).status).toBe('unknown');
+    expect(judge('helm_release', { chart: 'falco', values: ['{}'] }).status).toBe('not-applicable');
+    expect(judge('kubernetes_config_map_v1', shared('outboundTrafficPolicy:\n  mode: ALLOW_ANY\n', 'app-settings')).status).toBe('not-applicable');
   });
 });
 

@@ -8,6 +8,7 @@ import { gatewayWafSku } from './gateway-waf-sku';
 import { wafPolicyBotManager } from './waf-policy-bot-manager';
 import { wafPolicyCoreRuleSet } from './waf-policy-core-rule-set';
 import { wafPolicyEnabled } from './waf-policy-enabled';
+import { wafPolicyNoBypass } from './waf-policy-no-bypass';
 import { wafPolicyPrevention } from './waf-policy-prevention';
 import { wafPolicyRateLimit } from './waf-policy-rate-limit';
 import { wafPolicyRequestBodyCheck } from './waf-policy-request-body-check';
@@ -20,6 +21,7 @@ export const APPGW_RULES: IComplianceRule[] = [
   wafPolicyRequestBodyCheck,
   wafPolicyBotManager,
   wafPolicyRateLimit,
+  wafPolicyNoBypass,
   gatewayWafSku,
   gatewayTlsPolicy,
   gatewayHttpRedirect,

@@ -3,7 +3,8 @@
 import { cisAks, cisRke2 } from '../../../cis/refs';
 import { CisControlRef } from '../../../cis/types';
 import { GatekeeperPolicy } from '../../../kubernetes/addons/gatekeeper-policies/gatekeeper-policy';
-import { policyLibrary } from '../../../kubernetes/addons/gatekeeper-policies/policy-library';
+import { PodSecurityProfile, PolicyDefinition } from '../../../kubernetes/addons/gatekeeper-policies/policy-definition';
+import { ANNOTATION_PREFIX, policyLibrary } from '../../../kubernetes/addons/gatekeeper-policies/policy-library';
 import { PodSecurityLevel } from '../../../kubernetes/namespace/pod-security';
 import { PodSecurityVersion } from '../../../kubernetes/namespace/pod-security-version';
 
@@ -64,6 +65,40 @@ export function policyOfKind(kind: unknown): GatekeeperPolicy | undefined {
 /** The constraint kind of a library policy. */
 export function kindOfPolicy(policy: GatekeeperPolicy): string {
   return [...POLICY_BY_KIND.entries()].find(([, p]) => p === policy)![0];
+}
+
+/** The library's definitions at one profile, rendered once. */
+const LIBRARIES = new Map<string, PolicyDefinition[]>();
+
+/** The library's definition of a policy at a profile, undefined where the profile has no such check. */
+export function definitionAt(policy: GatekeeperPolicy, profile: PodSecurityProfile): PolicyDefinition | undefined {
+  const key = `${profile.level}/${profile.version.label}`;
+  let library = LIBRARIES.get(key);
+  if (!library) {
+    library = policyLibrary(profile);
+    LIBRARIES.set(key, library);
+  }
+  return library.find((d) => d.policy === policy);
+}
+
+/** The definition of a policy that is the same at every profile (every policy beyond the Pod Security set). */
+export function profileFreeDefinition(policy: GatekeeperPolicy): PolicyDefinition | undefined {
+  const definition = definitionAt(policy, { level: PodSecurityLevel.RESTRICTED, version: PodSecurityVersion.DEFAULT });
+  return definition && !definition.podSecurity ? definition : undefined;
+}
+
+/**
+ * The Pod Security profile a template or constraint of the library records in its annotations, if it
+ * records a level and a version the library implements.
+ */
+export function recordedProfile(annotations: unknown): PodSecurityProfile | undefined {
+  if (annotations === null || typeof annotations !== 'object') {
+    return undefined;
+  }
+  const a = annotations as Record<string, unknown>;
+  const level = Object.values(PodSecurityLevel).find((l) => l === a[`${ANNOTATION_PREFIX}pod-security-level`]);
+  const version = PodSecurityVersion.all().find((v) => v.label === a[`${ANNOTATION_PREFIX}pod-security-version`]);
+  return level && version ? { level, version } : undefined;
 }
 
 /** Every CIS control some policy proves, in policy order, each once. */

@@ -4,10 +4,12 @@ import { k8sDefaultServiceAccountToken } from './default-service-account-token';
 import { gatekeeperAllowedRegistries } from './gatekeeper-allowed-registries';
 import { gatekeeperConstraintExemptions } from './gatekeeper-constraint-exemptions';
 import { gatekeeperConstraintEnforced } from './gatekeeper-constraint-enforced';
+import { gatekeeperTemplateUnchanged } from './gatekeeper-template-unchanged';
 import { helmHardenedValues } from './helm-hardened-values';
 import { k8sImageVulnerabilityScanning } from './image-vulnerability-scanning';
 import { istioAllowNothing } from './istio-allow-nothing';
 import { istioMtlsStrict } from './istio-mtls-strict';
+import { istioOutboundRegistryOnly } from './istio-outbound-registry-only';
 import { istioServiceEntryNamedHosts } from './istio-service-entry-named-hosts';
 import { k8sNamespaceNetworkPolicy } from './namespace-network-policy';
 import { k8sNamespacePodSecurity } from './namespace-pod-security';
@@ -32,8 +34,10 @@ export const KUBERNETES_RULES: IComplianceRule[] = [
   gatekeeperConstraintEnforced,
   gatekeeperAllowedRegistries,
   gatekeeperConstraintExemptions,
+  gatekeeperTemplateUnchanged,
   istioMtlsStrict,
   istioAllowNothing,
+  istioOutboundRegistryOnly,
   istioServiceEntryNamedHosts,
   k8sImageVulnerabilityScanning,
   k8sRuntimeThreatDetection,

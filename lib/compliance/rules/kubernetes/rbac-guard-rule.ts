@@ -7,7 +7,7 @@ import { RbacGuard } from '../../../kubernetes/addons/gatekeeper-policies/polici
 import { RoleRule, ruleFails } from '../../../kubernetes/addons/gatekeeper-policies/policies/rbac-rule-model';
 import { compliant, defineRule, nonCompliant, notApplicable, valueOr } from '../../define-rule';
 import { isTerraformExpression, UnresolvedValueError } from '../../resolved-resource';
-import { EvidenceSubject, IComplianceRule, IResolvedResource, RuleEvaluation, RuleSeverity } from '../../types';
+import { EvidenceSubject, IComplianceRule, IResolvedResource, IRuleContext, RuleEvaluation, RuleSeverity } from '../../types';
 import { POLICY_CONTROLS } from './gatekeeper-policy-controls';
 import { firstBlock, roleOf } from '../aks/role-grants';
 import { isConstraint } from './gatekeeper-constraint-enforced';
@@ -104,8 +104,46 @@ function judgeBinding(guard: RbacGuard, what: string, roleRef: any, subjects: an
   return nonCompliant(`${what} binds the built-in ClusterRole ${name}, which grants ${guard.what}, to ${who || 'no subject'}`);
 }
 
-/** The constraint of the guard: enforcing (deny) on every RBAC kind, cluster-scoped ones included. */
-function judgeConstraint(guard: RbacGuard, r: IResolvedResource): RuleEvaluation {
+/** The namespace a namespaced object of a stack is in: its literal name, or the literal name of the namespace resource it references. */
+function namespaceOf(value: unknown, stack: IRuleContext): string | undefined {
+  if (!isTerraformExpression(value)) {
+    return typeof value === 'string' ? value : undefined;
+  }
+  const address = /^\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.metadata/.exec(value)?.[1];
+  const namespace = address ? stack.resourcesOfType(address.split('.')[0]).find((n) => n.address === address) : undefined;
+  const name = firstBlock(namespace?.config?.metadata)?.name;
+  return typeof name === 'string' && !isTerraformExpression(name) ? name : undefined;
+}
+
+/** The roles the app creates, as an RBAC constraint's allowedRoles names them (`<namespace>/<name>`, or `<name>` for a ClusterRole). */
+function rolesOfApp(context: IRuleContext): Set<string> {
+  const names = new Set<string>();
+  for (const stack of context.appStacks()) {
+    for (const type of ROLE_TYPES) {
+      for (const role of stack.resourcesOfType(type)) {
+        const metadata = firstBlock(role.config.metadata);
+        const namespace = CLUSTER_ROLE_TYPES.includes(type) ? '' : namespaceOf(metadata?.namespace, stack);
+        if (typeof metadata?.name === 'string' && namespace !== undefined) {
+          names.add(namespace ? `${namespace}/${metadata.name}` : metadata.name);
+        }
+      }
+    }
+    for (const manifest of stack.resourcesOfType('kubernetes_manifest')) {
+      const m = manifest.config.manifest;
+      if (m?.apiVersion === RBAC_API_VERSION && (m.kind === 'Role' || m.kind === 'ClusterRole') && typeof m.metadata?.name === 'string') {
+        names.add(m.kind === 'Role' ? `${m.metadata.namespace}/${m.metadata.name}` : m.metadata.name);
+      }
+    }
+  }
+  return names;
+}
+
+/**
+ * The constraint of the guard: enforcing (deny) on every RBAC kind, cluster-scoped ones included, and
+ * admitting only roles the app creates (whose own findings judge what they grant): an allowedRoles entry
+ * for any other role, a built-in one such as `view` above all, admits any change to it.
+ */
+function judgeConstraint(guard: RbacGuard, r: IResolvedResource, context: IRuleContext): RuleEvaluation {
   const name = `${guard.kind} ${r.get('manifest.metadata.name')}`;
   // Gatekeeper's default enforcement action is deny.
   const action = valueOr(r, 'manifest.spec.enforcementAction', 'deny');
@@ -120,6 +158,13 @@ function judgeConstraint(guard: RbacGuard, r: IResolvedResource): RuleEvaluation
   if (missing.length || match.scope === 'Namespaced' || match.namespaces !== undefined || match.name !== undefined) {
     const why = missing.length ? `does not match ${missing.join(', ')}` : 'matches only part of the objects (scope, namespaces or name)';
     return nonCompliant(`${name}: ${why}`);
+  }
+  const allowedRoles = list(r.get('manifest.spec.parameters.allowedRoles'));
+  literal(allowedRoles, 'manifest.spec.parameters.allowedRoles');
+  const created = rolesOfApp(context);
+  const foreign = allowedRoles.filter((role) => !created.has(String(role)));
+  if (foreign.length > 0) {
+    return nonCompliant(`${name}: its allowedRoles admit any change to ${foreign.join(', ')}, which the app does not create, so no rule judges what they grant`);
   }
   return compliant(`${name} enforces (deny) on ${RBAC_KINDS.join(', ')}`);
 }
@@ -158,7 +203,7 @@ export function rbacGuardRule(spec: RbacGuardRuleSpec): IComplianceRule {
       remediation:
         `Keep the ${guard.policy} policy enforcing (ClusterBaselineProps.policyEnforcementAction at EnforcementAction.DENY, the default). ` +
         `Give people the namespace's tenant role (HardenedNamespaceProps.tenant, or BaselineNamespace.tenant with ClusterBaseline.addNamespace) instead of a role, binding or Azure role assignment that grants ${guard.what}; ` +
-        'list administrators in ClusterBaselineProps.rbacAllowedSubjects; for a role that must grant it, waive the finding and name the role in its policy\'s ConstraintOptions.parameters (`allowedRoles`).',
+        'list administrators in ClusterBaselineProps.rbacAllowedSubjects; for a role of the app that must grant it, waive the finding and name the role in its policy\'s ConstraintOptions.parameters (`allowedRoles`; a role the app does not create is a finding there).',
       remediationTargets: [
         'ClusterBaselineProps.policyEnforcementAction',
         'EnforcementAction.DENY',
@@ -176,7 +221,7 @@ export function rbacGuardRule(spec: RbacGuardRuleSpec): IComplianceRule {
         requirements: [{ id: guard.policy, description: `an enforcing ${guard.kind} constraint on Roles, ClusterRoles and their bindings (GatekeeperPolicy ${guard.policy})`, cisControls }],
       },
     },
-    (r) => {
+    (r, context) => {
       const what = `${r.terraformType} ${r.name}`;
       if (r.terraformType === 'azurerm_role_assignment') {
         return judgedAgainst(judgeAssignment(guard, spec.azureRoles, r));
@@ -190,7 +235,7 @@ export function rbacGuardRule(spec: RbacGuardRuleSpec): IComplianceRule {
       const apiVersion = r.get('manifest.apiVersion');
       const kind = r.get('manifest.kind');
       if (isConstraint(apiVersion)) {
-        return kind === guard.kind ? { ...judgeConstraint(guard, r), evidence: [guard.policy] } : notApplicable('another constraint');
+        return kind === guard.kind ? { ...judgeConstraint(guard, r, context), evidence: [guard.policy] } : notApplicable('another constraint');
       }
       if (apiVersion === RBAC_API_VERSION && (kind === 'Role' || kind === 'ClusterRole')) {
         return judgedAgainst(judgeRole(guard, `${kind} ${r.get('manifest.metadata.name')}`, list(r.get('manifest.rules')), kind === 'ClusterRole' && r.has('manifest.aggregationRule')));

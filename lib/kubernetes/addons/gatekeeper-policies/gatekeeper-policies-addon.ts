@@ -51,9 +51,10 @@ export interface ConstraintOptions {
   readonly exemptImages?: string[];
   /**
    * Raw constraint parameters merged over the library's defaults; only parameters the policy's template
-   * declares are accepted. The RBAC policies take `allowedSubjects` (`{ kind, name, namespace }`, added to
+   * declares are accepted, and a list parameter keeps the library's entries (it may add to them). The RBAC policies take `allowedSubjects` (`{ kind, name, namespace }`, added to
    * rbacAllowedSubjects) and `allowedRoles` (`"<namespace>/<name>"` of a Role, `"<name>"` of a ClusterRole
-   * the policy admits), each named exactly.
+   * the policy admits), each named exactly; an allowed role the app does not create itself is a finding
+   * of the policy's `k8s-rbac-*` rule (nothing judges what it grants).
    * @default - the library's defaults
    */
   readonly parameters?: any;
@@ -309,6 +310,23 @@ function validateParameters(construct: string, options: ConstraintOptions, defin
         key,
         declared.length ? `the parameters of ${definition.kind}: ${declared.join(', ')}` : `none (${definition.kind} takes no parameters)`,
         definition.podSecurity ? 'the Pod Security set implements the Standards exactly; pick the level and version with podSecurityLevel and podSecurityVersion' : 'remove the parameter',
+      );
+    }
+  }
+  // The library's entries of a list parameter are the least the policy enforces: raw parameters add to them.
+  for (const [name, defaults] of Object.entries(definition.defaultParameters)) {
+    const given = parameters[name];
+    if (!Array.isArray(defaults) || given === undefined) {
+      continue;
+    }
+    const dropped = defaults.filter((d) => !Array.isArray(given) || !given.includes(d));
+    if (dropped.length > 0) {
+      throw invalidProp(
+        construct,
+        `${prop}.parameters.${name}`,
+        given,
+        `a list that keeps the library's entries ${JSON.stringify(defaults)} and adds to them`,
+        `add ${dropped.map((d) => JSON.stringify(d)).join(', ')} back, or leave ${name} out to keep the library's list`,
       );
     }
   }

@@ -85,6 +85,11 @@ export const TEMPLATE_API_VERSION = 'templates.gatekeeper.sh/v1';
 export const CONSTRAINT_API_VERSION = 'constraints.gatekeeper.sh/v1beta1';
 export const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
 
+/** The annotations that record a Pod Security profile. */
+function profileAnnotations(profile: PodSecurityProfile): Record<string, string> {
+  return { [`${ANNOTATION_PREFIX}pod-security-level`]: profile.level, [`${ANNOTATION_PREFIX}pod-security-version`]: profile.version.label };
+}
+
 /**
  * The ConstraintTemplate: a CEL-only (K8sNativeValidation) template. Pod templates judge creates and the
  * updates Pod Security Admission would re-judge; Pod Security templates record their level, version and checks.
@@ -99,13 +104,7 @@ export function renderTemplate(definition: PolicyDefinition): any {
       name: definition.kind.toLowerCase(),
       annotations: {
         description: definition.description,
-        ...(podSecurity
-          ? {
-            [`${ANNOTATION_PREFIX}pod-security-checks`]: podSecurity.checks.join(','),
-            [`${ANNOTATION_PREFIX}pod-security-level`]: podSecurity.profile.level,
-            [`${ANNOTATION_PREFIX}pod-security-version`]: podSecurity.profile.version.label,
-          }
-          : {}),
+        ...(podSecurity ? { [`${ANNOTATION_PREFIX}pod-security-checks`]: podSecurity.checks.join(','), ...profileAnnotations(podSecurity.profile) } : {}),
       },
     },
     spec: {
@@ -139,7 +138,8 @@ export function renderTemplate(definition: PolicyDefinition): any {
 /**
  * The constraint of a template: applies to the policy's objects outside the excluded namespaces (which
  * never exclude cluster-scoped objects). Like Pod Security Admission's enforce mode the pod policies judge
- * Pods, not the pod templates of workload controllers.
+ * Pods, not the pod templates of workload controllers. A Pod Security constraint records the level and
+ * version of its set, as its template does: the compliance engine reads which checks the set has.
  */
 export function renderConstraint(
   definition: PolicyDefinition,
@@ -151,7 +151,7 @@ export function renderConstraint(
   return {
     apiVersion: CONSTRAINT_API_VERSION,
     kind: definition.kind,
-    metadata: { name: `hardened-${definition.policy}` },
+    metadata: { name: `hardened-${definition.policy}`, ...(definition.podSecurity ? { annotations: profileAnnotations(definition.podSecurity.profile) } : {}) },
     spec: {
       enforcementAction,
       match: {

@@ -266,10 +266,7 @@ export class IstioAddon implements IClusterAddon {
 
   /** The managed add-on reads mesh settings from a shared ConfigMap; its own defaults are PERMISSIVE/ALLOW_ANY. */
   private configureManagedMesh(scope: Construct, revision: string, outbound: MeshOutboundTrafficPolicy): void {
-    if (outbound === MeshOutboundTrafficPolicy.ALLOW_ANY) {
-      Annotations.of(scope).addWarning('[istio-outbound-allow-any] sidecars may reach any external host (outboundTrafficPolicy ALLOW_ANY)');
-      return;
-    }
+    // Written for ALLOW_ANY too: the istio-outbound-registry-only rule judges the mode the add-on reads.
     new ConfigMapV1(scope, 'istio-shared-mesh-config', {
       metadata: { name: `istio-shared-configmap-${revision}`, namespace: MANAGED_ROOT_NAMESPACE },
       data: { mesh: `outboundTrafficPolicy:\n  mode: ${outbound}\n` },

@@ -3,6 +3,10 @@ import { invalidProp } from '../../../errors';
 import { parseCidr } from '../../../azure/network/cidr';
 import { validateDnsLabel } from '../../../validation';
 import { MeshWorkloadLabel } from './mesh-authorization';
+import { validCidr } from './traffic-validation';
+
+/** The widest subnet an Application Gateway source may be: its ports accept plain connections from all of it. */
+const WIDEST_GATEWAY_SUBNET_PREFIX = 16;
 
 /** How traffic from outside the cluster reaches meshed workloads. */
 export enum MeshIngressPath {
@@ -16,12 +20,15 @@ export enum MeshIngressPath {
 export class MeshIngressSource {
   /**
    * The Application Gateway (AGIC) of the given subnet (e.g. the default `10.240.8.0/24` of `AksNetwork`). It
-   * cannot speak Istio mutual TLS, so the route's ports accept plain connections, from that subnet only.
+   * cannot speak Istio mutual TLS, so the route's ports accept plain connections, from that subnet only;
+   * a range wider than /16 (a whole VNet, `0.0.0.0/0`) is refused.
    */
   public static applicationGatewaySubnet(cidr: string): MeshIngressSource {
     if (!Token.isUnresolved(cidr) && (typeof cidr !== 'string' || !parseCidr(cidr))) {
       throw invalidProp('MeshIngressSource.applicationGatewaySubnet', 'cidr', cidr, 'the IPv4 CIDR of the gateway subnet, host bits zero', 'pass the applicationGatewaySubnetCidr of AksNetwork, e.g. "10.240.8.0/24"');
     }
+    // Plain connections are accepted from every address of the range: a VNet or the Internet is not a gateway subnet.
+    validCidr('MeshIngressSource.applicationGatewaySubnet', 'cidr', cidr, WIDEST_GATEWAY_SUBNET_PREFIX, 'pass the Application Gateway\'s own subnet, e.g. the applicationGatewaySubnetCidr of AksNetwork ("10.240.8.0/24")');
     return new MeshIngressSource(MeshIngressPath.APPLICATION_GATEWAY, { cidr });
   }
 

@@ -50,17 +50,35 @@ export function matchLabels(construct: string, prop: string, labels: MeshWorkloa
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
 }
 
-/** IPv4 CIDRs with host bits zero (unresolved tokens pass), sorted and deduplicated. */
-export function validCidrs(construct: string, prop: string, cidrs: string[] | undefined): string[] {
+/**
+ * The widest egress CIDR a rule may name: a NetworkPolicy rule to a wider range (`0.0.0.0/0`, `0.0.0.0/1`,
+ * a /7) opens the port to a large part of the Internet, so it is no longer the backstop under the mesh.
+ */
+export const WIDEST_EGRESS_PREFIX = 8;
+
+/** IPv4 CIDRs with host bits zero and at most `/widestPrefix` wide (unresolved tokens pass), sorted and deduplicated. */
+export function validCidrs(construct: string, prop: string, cidrs: string[] | undefined, widestPrefix = WIDEST_EGRESS_PREFIX): string[] {
   if (cidrs !== undefined && cidrs !== null && !Array.isArray(cidrs)) {
     throw invalidProp(construct, prop, cidrs, 'a list of IPv4 CIDRs', 'e.g. ["10.240.9.0/27"]');
   }
   for (const cidr of cidrs ?? []) {
-    if (!Token.isUnresolved(cidr) && (typeof cidr !== 'string' || !parseCidr(cidr))) {
-      throw invalidProp(construct, prop, cidr, 'IPv4 CIDRs with the host bits zero, e.g. "10.240.9.0/27" or "20.38.64.12/32"', 'write each address range as a CIDR');
-    }
+    validCidr(construct, prop, cidr, widestPrefix, 'list the address ranges behind the host, each at most that wide');
   }
   return [...new Set(cidrs ?? [])].sort();
+}
+
+/** Throws unless the CIDR is an IPv4 CIDR with host bits zero, at most `/widestPrefix` wide (unresolved tokens pass). */
+export function validCidr(construct: string, prop: string, cidr: string, widestPrefix: number, fix: string): void {
+  if (Token.isUnresolved(cidr)) {
+    return;
+  }
+  const block = typeof cidr === 'string' ? parseCidr(cidr) : undefined;
+  if (!block) {
+    throw invalidProp(construct, prop, cidr, 'IPv4 CIDRs with the host bits zero, e.g. "10.240.9.0/27" or "20.38.64.12/32"', 'write each address range as a CIDR');
+  }
+  if (block.prefix < widestPrefix) {
+    throw invalidProp(construct, prop, cidr, `an IPv4 CIDR of /${widestPrefix} or narrower (a /${block.prefix} holds ${block.size} addresses)`, fix);
+  }
 }
 
 /** True for a literal IPv4 address or CIDR. */

@@ -3,7 +3,7 @@ import { checkMessage, podSecurityPolicy } from '../pod-security-policy';
 import { CONTAINER_VARIABLES, noneOf, PolicyBuilder, present } from '../policy-definition';
 
 /** The first policy version with the check. */
-const SINCE_MINOR = 34;
+export const HOST_PROBES_SINCE_MINOR = 34;
 
 /** Every `host` field of a container's probes and lifecycle handlers (tcpSocket handlers are deprecated but still read). */
 const HOST_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle.postStart', 'lifecycle.preStop'].flatMap((handler) =>
@@ -15,7 +15,7 @@ const HOST_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecyc
  * name a `host`, which would point the kubelet at any address reachable from the node.
  */
 export const hostProbes: PolicyBuilder = (profile) =>
-  profile.version.isAtLeast(SINCE_MINOR)
+  profile.version.isAtLeast(HOST_PROBES_SINCE_MINOR)
     ? podSecurityPolicy(profile, {
       policy: GatekeeperPolicy.HOST_PROBES,
       kind: 'K8sHardenedHostProbes',
