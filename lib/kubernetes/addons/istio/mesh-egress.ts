@@ -67,8 +67,8 @@ export interface MeshEgressRule {
   readonly namespaces: string[];
   /**
    * IPv4 CIDRs behind the host: the NetworkPolicy lets traffic out to them (and for TCP the ServiceEntry
-   * matches them: give the host's own addresses as `/32` to keep it resolved by name). Each at most a /8:
-   * a wider range opens the port to much of the Internet.
+   * matches them: give the host's own addresses as `/32` to keep it resolved by name).
+   * Each at most a /8: a wider range opens the port to much of the Internet.
    * @default - none (an egress gateway is then required)
    */
   readonly cidrs?: string[];
