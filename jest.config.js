@@ -9,6 +9,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
+  // The library's entry, imported by a test or an example, as getters that load each export's module on first use.
+  resolver: '<rootDir>/test/helpers/library-resolver.cjs',
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   testTimeout: 30000,

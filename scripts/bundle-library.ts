@@ -39,10 +39,11 @@ function packageDefine(): Record<string, string> {
 }
 
 /**
- * A CommonJS entry defining each export of `entry` as a getter that requires the module declaring
- * it. The modules come from the compiled `export * from` chain (tsc's `__exportStar(require(..))`).
+ * Where each export of `entry` (a compiled index.js) is declared: export name -> module file. The modules
+ * come from the compiled `export * from` chain (tsc's `__exportStar(require(..))`), read in a fresh node
+ * process so this one loads no library module.
  */
-function lazyEntry(entry: string): string {
+export function declaredExports(entry: string): Record<string, string> {
   const list = `
     const fs = require('fs'), path = require('path');
     const declaredIn = {};
@@ -59,7 +60,12 @@ function lazyEntry(entry: string): string {
     };
     visit(process.argv[1]);
     process.stdout.write(JSON.stringify(declaredIn));`;
-  const declaredIn = JSON.parse(execFileSync(process.execPath, ['-e', list, entry], { encoding: 'utf-8' })) as Record<string, string>;
+  return JSON.parse(execFileSync(process.execPath, ['-e', list, entry], { encoding: 'utf-8' })) as Record<string, string>;
+}
+
+/** A CommonJS entry defining each export of `entry` as a getter that requires the module declaring it. */
+function lazyEntry(entry: string): string {
+  const declaredIn = declaredExports(entry);
   const lines = ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });'];
   // The entry's side-effect imports (tsc's bare `require("./x");`) run on load, as in the per-module build.
   for (const match of fs.readFileSync(entry, 'utf-8').matchAll(/^require\("([^"]+)"\);$/gm)) {
