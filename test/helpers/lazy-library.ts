@@ -16,6 +16,8 @@ if (map === undefined) {
   require(path.join(LIB, 'compliance', 'creation-sites'));
   const modules: Record<string, string> = JSON.parse(map);
   for (const name of Object.keys(modules).sort()) {
-    Object.defineProperty(exports, name, { enumerable: true, get: () => require(path.join(LIB, modules[name]))[name] });
+    // Kept after the first use: jest's require resolves the path again on every call.
+    let value: unknown;
+    Object.defineProperty(exports, name, { enumerable: true, get: () => (value ??= require(path.join(LIB, modules[name]))[name]) });
   }
 }
